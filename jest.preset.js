@@ -1,0 +1,18 @@
+// Shared Jest setup: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking),
+// and the @quadrant/* aliases of tsconfig.base.json pointed at the sources.
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias}$`] = `<rootDir>/${target}`;
+}
+
+module.exports = (suffix, extra = {}) => ({
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/{libs,services,bench}/**/*.${suffix}.spec.ts`],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
+  moduleNameMapper,
+  ...extra,
+});

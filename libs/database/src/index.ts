@@ -1,0 +1,5 @@
+export * from './database';
+export * from './migrations';
+export * from './open-database';
+export { PgDatabase } from './pg-database';
+export { PgliteDatabase } from './pglite-database';

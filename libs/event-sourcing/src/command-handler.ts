@@ -1,0 +1,115 @@
+import type { Decider } from './decider';
+import { StreamVersionConflictError } from './errors';
+import type { DomainEvent, EventMetadata, RecordedEvent } from './events';
+import type { EventStore } from './event-store';
+
+export interface CommandContext {
+  /** Idempotency key: the same id twice appends once and answers the same result. */
+  commandId?: string;
+  metadata?: EventMetadata;
+}
+
+export interface CommandResult<Event extends DomainEvent> {
+  streamId: string;
+  events: RecordedEvent<Event>[];
+  nextExpectedVersion: number;
+  /** True when this command id had been handled before and nothing new was appended. */
+  replayed: boolean;
+}
+
+/** Checks events against their published contracts before they are appended; throws to refuse. */
+export type EventValidator = (events: readonly DomainEvent[]) => void;
+
+interface CachedState<State> {
+  state: State;
+  version: number;
+}
+
+export interface CommandHandlerOptions {
+  /** Re-run the decision on fresh state this many times after a version conflict. */
+  maxConflictRetries?: number;
+  validate?: EventValidator;
+  /** Keep folded state of this many streams in memory, so a long stream is not re-read from its start. */
+  cacheSize?: number;
+}
+
+/**
+ * Read the stream, fold `evolve`, `decide`, append with the expected version. On a version conflict the
+ * decision is taken again on fresh state, a bounded number of times.
+ */
+export class CommandHandler<Command, State, Event extends DomainEvent> {
+  private readonly cache = new Map<string, CachedState<State>>();
+  private readonly maxRetries: number;
+  private readonly cacheSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<Command, State, Event>,
+    private readonly options: CommandHandlerOptions = {},
+  ) {
+    this.maxRetries = options.maxConflictRetries ?? 3;
+    this.cacheSize = options.cacheSize ?? 1000;
+  }
+
+  /** The current state of a stream (folded from its events), and its version. */
+  async load(streamId: string): Promise<CachedState<State>> {
+    const cached = this.cache.get(streamId);
+    const from = cached ?? { state: this.decider.initialState(), version: 0 };
+    const read = await this.store.readStream(streamId, { fromVersion: from.version + 1 });
+    let state = from.state;
+    for (const recorded of read.events) {
+      state = this.decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+    }
+    const loaded = { state, version: Math.max(from.version, read.version) };
+    this.remember(streamId, loaded);
+    return loaded;
+  }
+
+  async handle(streamId: string, command: Command, context: CommandContext = {}): Promise<CommandResult<Event>> {
+    if (context.commandId) {
+      const earlier = await this.store.findCommand(context.commandId);
+      if (earlier) return this.replay(earlier.streamId, earlier.events, earlier.nextExpectedVersion);
+    }
+    for (let attempt = 0; ; attempt++) {
+      const { state, version } = await this.load(streamId);
+      const events = this.decider.decide(command, state);
+      if (events.length === 0) {
+        return { streamId, events: [], nextExpectedVersion: version, replayed: false };
+      }
+      this.options.validate?.(events);
+      try {
+        const result = await this.store.appendToStream(
+          streamId,
+          events.map((event) => ({ event, metadata: { ...context.metadata, commandId: context.commandId } })),
+          { expectedVersion: version, commandId: context.commandId },
+        );
+        if (result.replayed) return this.replay(streamId, result.events, result.nextExpectedVersion);
+        this.remember(streamId, { state: events.reduce((s, e) => this.decider.evolve(s, e), state), version: result.nextExpectedVersion });
+        return { streamId, events: result.events as RecordedEvent<Event>[], nextExpectedVersion: result.nextExpectedVersion, replayed: false };
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflictError)) throw error;
+        this.cache.delete(streamId);
+        if (context.commandId) {
+          // The conflicting writer may have been this very command, retried by its client.
+          const earlier = await this.store.findCommand(context.commandId);
+          if (earlier) return this.replay(earlier.streamId, earlier.events, earlier.nextExpectedVersion);
+        }
+        if (attempt >= this.maxRetries) throw error;
+      }
+    }
+  }
+
+  private replay(streamId: string, events: RecordedEvent[], nextExpectedVersion: number): CommandResult<Event> {
+    return { streamId, events: events as RecordedEvent<Event>[], nextExpectedVersion, replayed: true };
+  }
+
+  private remember(streamId: string, entry: CachedState<State>): void {
+    if (this.cacheSize <= 0) return;
+    this.cache.delete(streamId);
+    this.cache.set(streamId, entry);
+    if (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+  }
+}

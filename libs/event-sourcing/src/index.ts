@@ -1,0 +1,10 @@
+export * from './decider';
+export * from './events';
+export * from './errors';
+export * from './event-store';
+export * from './command-handler';
+export { InMemoryEventStore } from './in-memory/in-memory-event-store';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export { eventStoreMigrations } from './postgres/event-store-migrations';
+export * from './subscriptions/checkpoint-store';
+export * from './subscriptions/catch-up-subscription';
