@@ -8,3 +8,4 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export { eventStoreMigrations } from './postgres/event-store-migrations';
 export * from './subscriptions/checkpoint-store';
 export * from './subscriptions/catch-up-subscription';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -157,8 +157,8 @@ export class PostgresEventStore implements EventStore {
     );
     if (!command) return undefined;
     const rows = await this.db.query<EventRow>(
-      `select ${EVENT_COLUMNS} from ${this.s}.events
-        where stream_id = $1 and stream_position between $2 and $3 order by stream_position`,
+      `select ${eventColumns('e')} from ${this.s}.events e
+        where e.stream_id = $1 and e.stream_position between $2 and $3 order by e.stream_position`,
       [command.stream_id, command.first_position, command.last_position],
     );
     return { streamId: command.stream_id, events: rows.map(toRecorded), nextExpectedVersion: command.last_position };
@@ -167,10 +167,11 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const [transactionId, globalPosition] = decodePosition(options.after);
     const rows = await this.db.query<EventRow>(
-      `select ${EVENT_COLUMNS} from ${this.s}.events
-        where (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by transaction_id, global_position
+      // Qualified names: the select list re-uses these names for their text forms, which sort differently.
+      `select ${eventColumns('e')} from ${this.s}.events e
+        where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by e.transaction_id, e.global_position
         limit $3`,
       [transactionId, globalPosition, options.limit],
     );
