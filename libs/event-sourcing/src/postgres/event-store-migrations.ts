@@ -7,7 +7,7 @@ import type { Migration } from '@quadrant/database';
  */
 export const eventStoreMigrations: Migration[] = [
   {
-    id: '001-event-store',
+    id: 'event-store-001',
     sql: `
       create table {{schema}}.streams (
         stream_id text primary key,

@@ -1,0 +1,41 @@
+/**
+ * What each domain publishes: its Kafka topic and the current version of each event type. Adding an
+ * event here without a schema under schemas/events/<domain>/ fails the contract tests.
+ */
+export const domains = {
+  production: {
+    topic: 'quadrant.production.events',
+    events: {
+      EquipmentDefined: 1,
+      WorkUnitStateChanged: 1,
+    },
+  },
+} as const;
+
+export type DomainName = keyof typeof domains;
+
+export const CLOUDEVENTS_TYPE_PREFIX = 'org.quadrant';
+
+export function topicOf(domain: DomainName): string {
+  return domains[domain].topic;
+}
+
+export function currentVersion(domain: DomainName, eventName: string): number | undefined {
+  const events: Record<string, number> = domains[domain].events;
+  return events[eventName];
+}
+
+/** `org.quadrant.production.WorkUnitStateChanged.v1` */
+export function cloudEventType(domain: DomainName, eventName: string, version: number): string {
+  return `${CLOUDEVENTS_TYPE_PREFIX}.${domain}.${eventName}.v${version}`;
+}
+
+export function parseCloudEventType(type: string): { domain: string; name: string; version: number } | undefined {
+  const match = /^org\.quadrant\.([a-z]+)\.([A-Za-z]+)\.v(\d+)$/.exec(type);
+  if (!match || !match[1] || !match[2] || !match[3]) return undefined;
+  return { domain: match[1], name: match[2], version: Number(match[3]) };
+}
+
+export function schemaPath(domain: string, eventName: string, version: number): string {
+  return `events/${domain}/${eventName}.v${version}.json`;
+}

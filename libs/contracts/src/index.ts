@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './schemas';
+export * from './cloud-events';
+export * from './production/events';

@@ -1,0 +1,119 @@
+import { fromKafkaMessage, type IntegrationEvent } from '@quadrant/contracts';
+import { ident, migrate, type Database, type SqlClient } from '@quadrant/database';
+import { deadLetterTopicOf, type IncomingMessage, type MessageTransport, type TransportSubscription } from '../transport';
+import { inboxMigrations } from './inbox-migrations';
+
+export interface InboxConsumerOptions {
+  transport: MessageTransport;
+  db: Database;
+  /** Schema that holds this consumer's inbox, next to the read models it writes. */
+  schema: string;
+  groupId: string;
+  topics: string[];
+  /** Applies one event inside the transaction that also records it in the inbox. */
+  handle(event: IntegrationEvent, tx: SqlClient): Promise<void>;
+  /** Called after the transaction committed, for push notifications (GraphQL subscriptions). */
+  afterCommit?(event: IntegrationEvent): void;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  onError?(error: unknown, message: IncomingMessage, attempt: number): void;
+}
+
+/**
+ * Exactly-once in effect on top of at-least-once delivery: each event's effect, its inbox row and the
+ * partition checkpoint commit in one PostgreSQL transaction, and an event already in the inbox is passed
+ * over. An event that keeps failing goes to the dead-letter topic with its error, then counts as handled.
+ */
+export class InboxConsumer {
+  private subscription: TransportSubscription | undefined;
+  private readonly s: string;
+
+  constructor(private readonly options: InboxConsumerOptions) {
+    this.s = ident(options.schema);
+  }
+
+  async start(): Promise<void> {
+    await migrate(this.options.db, this.options.schema, inboxMigrations);
+    await this.options.transport.ensureTopics([...this.options.topics, ...this.options.topics.map(deadLetterTopicOf)]);
+    this.subscription = await this.options.transport.subscribe({
+      groupId: this.options.groupId,
+      topics: this.options.topics,
+      handle: async (messages) => {
+        for (const message of messages) await this.process(message);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  private async process(message: IncomingMessage): Promise<void> {
+    let event: IntegrationEvent;
+    try {
+      event = fromKafkaMessage(message.headers, message.value);
+    } catch (error) {
+      await this.deadLetter(message, error, 1, message.headers['ce_id'] ?? `${message.topic}/${message.partition}/${message.offset}`);
+      return;
+    }
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const applied = await this.options.db.transaction(async (tx) => {
+          const fresh = await tx.query(
+            `insert into ${this.s}.inbox (group_id, event_id, topic) values ($1, $2, $3) on conflict do nothing returning event_id`,
+            [this.options.groupId, event.id, message.topic],
+          );
+          if (fresh.length > 0) await this.options.handle(event, tx);
+          await this.saveCheckpoint(tx, message);
+          return fresh.length > 0;
+        });
+        if (applied) this.options.afterCommit?.(event);
+        return;
+      } catch (error) {
+        this.options.onError?.(error, message, attempt);
+        if (attempt >= maxAttempts) {
+          await this.deadLetter(message, error, attempt, event.id);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async saveCheckpoint(tx: SqlClient, message: IncomingMessage): Promise<void> {
+    await tx.query(
+      `insert into ${this.s}.consumer_checkpoints (group_id, topic, partition, next_offset, updated_at) values ($1, $2, $3, $4, now())
+       on conflict (group_id, topic, partition) do update set next_offset = excluded.next_offset, updated_at = excluded.updated_at`,
+      [this.options.groupId, message.topic, message.partition, (BigInt(message.offset) + 1n).toString()],
+    );
+  }
+
+  /** The original message, untouched, plus why it failed; the inbox then holds it as handled. */
+  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number, eventId: string): Promise<void> {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await this.options.transport.publish(deadLetterTopicOf(message.topic), [
+      {
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          'x-quadrant-error': reason.slice(0, 4000),
+          'x-quadrant-attempts': String(attempts),
+          'x-quadrant-consumer-group': this.options.groupId,
+          'x-quadrant-original-topic': message.topic,
+          'x-quadrant-original-partition': String(message.partition),
+          'x-quadrant-original-offset': message.offset,
+        },
+      },
+    ]);
+    await this.options.db.transaction(async (tx) => {
+      await tx.query(
+        `insert into ${this.s}.inbox (group_id, event_id, topic, dead_lettered) values ($1, $2, $3, true) on conflict do nothing`,
+        [this.options.groupId, eventId, message.topic],
+      );
+      await this.saveCheckpoint(tx, message);
+    });
+  }
+}

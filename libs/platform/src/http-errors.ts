@@ -1,0 +1,67 @@
+import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { InvalidInputError, QuadrantError } from '@quadrant/event-sourcing';
+
+/** The HTTP status each error code answers with. A code not listed is a refused business rule: 422. */
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  EVENT_CONTRACT_VIOLATION: 422,
+};
+
+export function httpStatusOf(error: QuadrantError): number {
+  return STATUS_BY_CODE[error.code] ?? 422;
+}
+
+interface JsonResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/** Maps typed errors to HTTP at the edge: `{ code, message, details }`, never a stack trace. */
+@Catch()
+export class QuadrantExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (exception instanceof QuadrantError) {
+      response.status(httpStatusOf(exception)).json({ code: exception.code, message: exception.message, details: exception.details });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const status = exception.getStatus();
+      if (typeof body === 'object' && body !== null && 'code' in body) {
+        response.status(status).json(body);
+      } else {
+        response.status(status).json({ code: status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', message: exception.message });
+      }
+      return;
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(500).json({ code: 'INTERNAL', message: 'internal error; see the service log' });
+  }
+}
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Input validation with class-validator: unknown fields are refused, and every problem names its field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const problem = new InvalidInputError(flatten(errors));
+      return new BadRequestException({ code: problem.code, message: problem.message, details: problem.details });
+    },
+  });
+}

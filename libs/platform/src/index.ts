@@ -1,0 +1,4 @@
+export * from './http-errors';
+export * from './runtime';
+export * from './request-context';
+export * from './run-service';

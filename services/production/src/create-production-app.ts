@@ -1,0 +1,11 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { createValidationPipe, QuadrantExceptionFilter, type ServiceRuntime } from '@quadrant/platform';
+import { ProductionModule } from './production.module';
+
+export async function createProductionApp(runtime: ServiceRuntime, options: { logger?: LoggerService | LogLevel[] | false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(ProductionModule.register(runtime), { logger: options.logger ?? ['log', 'warn', 'error'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new QuadrantExceptionFilter());
+  return app;
+}

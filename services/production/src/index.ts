@@ -1,0 +1,2 @@
+export { createProductionApp } from './create-production-app';
+export { ProductionModule } from './production.module';
