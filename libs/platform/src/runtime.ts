@@ -30,8 +30,9 @@ export async function runtimeFromEnv(service: string): Promise<ServiceRuntime> {
     brokers: requiredEnv('KAFKA_BROKERS').split(',').map((broker) => broker.trim()),
     clientId: `quadrant-${service}`,
     partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 3),
+    namespace: process.env['KAFKA_NAMESPACE'] ?? '',
   });
-  return { db, transport };
+  return { db, transport, schemaPrefix: process.env['QUADRANT_SCHEMA_PREFIX'] ?? '' };
 }
 
 export function portFromEnv(fallback: number): number {

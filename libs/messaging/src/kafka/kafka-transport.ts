@@ -6,6 +6,11 @@ export interface KafkaTransportOptions {
   clientId: string;
   /** Partitions for topics this transport creates. */
   partitions?: number;
+  /**
+   * Put before every topic and consumer group name: lets several deployments (or test runs) share one
+   * cluster without seeing each other. Empty by default.
+   */
+  namespace?: string;
   log?: (message: string) => void;
 }
 
@@ -29,7 +34,8 @@ export class KafkaTransport implements MessageTransport {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
-      logLevel: logLevel.WARN,
+      // kafkajs reports retried, recovered conditions as warnings; only what it gave up on is worth a line.
+      logLevel: logLevel.ERROR,
       logCreator: () => (entry) => log(`kafka ${entry.namespace}: ${entry.log.message}`),
       retry: { retries: 8, initialRetryTime: 200 },
     });
@@ -48,10 +54,14 @@ export class KafkaTransport implements MessageTransport {
     return this.producer;
   }
 
+  private name(topicOrGroup: string): string {
+    return `${this.options.namespace ?? ''}${topicOrGroup}`;
+  }
+
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.getProducer();
-    await producer.send({ topic, acks: -1, messages: messages.map(({ key, value, headers }) => ({ key, value, headers })) });
+    await producer.send({ topic: this.name(topic), acks: -1, messages: messages.map(({ key, value, headers }) => ({ key, value, headers })) });
   }
 
   async ensureTopics(topics: string[]): Promise<void> {
@@ -59,7 +69,7 @@ export class KafkaTransport implements MessageTransport {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((topic) => !existing.has(topic));
+      const missing = topics.map((topic) => this.name(topic)).filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
@@ -72,17 +82,18 @@ export class KafkaTransport implements MessageTransport {
   }
 
   async subscribe(options: SubscribeOptions): Promise<TransportSubscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({ groupId: this.name(options.groupId), allowAutoTopicCreation: false });
     this.consumers.add(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.subscribe({ topics: options.topics.map((topic) => this.name(topic)), fromBeginning: true });
+    const namespace = this.options.namespace ?? '';
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const messages: IncomingMessage[] = batch.messages.map((message) => ({
-          topic: batch.topic,
+          topic: batch.topic.slice(namespace.length),
           partition: batch.partition,
           offset: message.offset,
           key: message.key?.toString() ?? '',

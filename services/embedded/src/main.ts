@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '@quadrant/database';
+import { createGatewayApp } from '@quadrant/gateway';
+import { InProcessTransport } from '@quadrant/messaging';
+import { portFromEnv } from '@quadrant/platform';
+import { createProductionApp } from '@quadrant/production';
+import { seedDemoPlant } from './demo-plant';
+
+/**
+ * Embedded mode (`npm start`): every service and the gateway in this one process, on PGlite (PostgreSQL
+ * in WebAssembly, data under QUADRANT_DATA_DIR) and the in-process transport instead of Kafka. No
+ * servers to install, no Docker.
+ */
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env['QUADRANT_DATA_DIR'] ?? '.data/embedded');
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  const port = portFromEnv(4000);
+  const productionPort = Number(process.env['PRODUCTION_PORT'] ?? port + 1);
+  const host = process.env['HOST'] ?? '127.0.0.1';
+
+  console.log(`Quadrant embedded: data in ${dataDir}`);
+  const db = await openDatabase(`pglite:${join(dataDir, 'pgdata')}`);
+  const transport = new InProcessTransport();
+  const runtime = { db, transport };
+  const productionUrl = `http://127.0.0.1:${productionPort}`;
+  const logger = ['warn', 'error'] as ('warn' | 'error')[];
+
+  // The gateway's consumers subscribe first: the in-process transport keeps no log for late joiners.
+  const gateway = await createGatewayApp(runtime, { productionUrl, logger });
+  await gateway.init();
+  const production = await createProductionApp(runtime, { logger });
+  await production.listen(productionPort, '127.0.0.1');
+  await gateway.listen(port, host);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Quadrant`);
+    await production.close();
+    await gateway.close();
+    await transport.close();
+    await db.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (await seedDemoPlant(productionUrl)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+  const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+  console.log(`Quadrant is running. GraphQL: http://${shown}:${port}/graphql   Production API: ${productionUrl}`);
+  console.log('Ctrl-C stops it; the data stays for the next start.');
+}
+
+/** PGlite's files take one process at a time; a second start on the same directory is refused plainly. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'quadrant.pid');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && isAlive(pid)) throw new Error(`${dataDir} is in use by Quadrant process ${pid}; stop it first or set QUADRANT_DATA_DIR`);
+  }
+  const fd = openSync(lockFile, 'w');
+  writeFileSync(fd, String(process.pid));
+  closeSync(fd);
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Quadrant could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
