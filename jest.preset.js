@@ -10,7 +10,7 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 module.exports = (suffix, extra = {}) => ({
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: [`<rootDir>/{libs,services,bench}/**/*.${suffix}.spec.ts`],
+  testMatch: [`<rootDir>/{libs,services,bench,e2e}/**/*.${suffix}.spec.ts`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
   moduleNameMapper,

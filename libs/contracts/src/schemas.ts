@@ -23,7 +23,8 @@ export class EventContracts {
 
   static load(schemasDir: string = findSchemasDir()): EventContracts {
     const contracts = new EventContracts(schemasDir);
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    // strictRequired off: `if/then` blocks require properties declared at the top level, which is the usual idiom.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
     addFormats(ajv);
     for (const [domain, { events }] of Object.entries(domains)) {
       for (const [name, version] of Object.entries(events)) {

@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
  * Never a silent skip.
  */
 export default async function globalSetup(_global: unknown, project: { testMatch?: string[] }): Promise<void> {
-  const needsKafka = (project.testMatch ?? []).some((pattern) => pattern.includes('e2e'));
+  const needsKafka = (project.testMatch ?? []).some((pattern) => pattern.endsWith('.e2e.spec.ts'));
   const missing = [!process.env['DATABASE_URL'] && 'DATABASE_URL', needsKafka && !process.env['KAFKA_BROKERS'] && 'KAFKA_BROKERS'].filter(
     (name): name is string => typeof name === 'string',
   );

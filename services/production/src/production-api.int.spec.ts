@@ -1,0 +1,85 @@
+import type { INestApplication } from '@nestjs/common';
+import { openDatabase, type Database } from '@quadrant/database';
+import { InProcessTransport } from '@quadrant/messaging';
+import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { createProductionApp } from './create-production-app';
+
+/** The production service's HTTP API on a real PostgreSQL: validation, typed errors, idempotency. */
+describe('production API', () => {
+  const schemaPrefix = `${uniqueSchema('prod')}_`;
+  let db: Database;
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await openDatabase(testDatabaseUrl(), { max: 4 });
+    app = await createProductionApp({ db, transport: new InProcessTransport(), schemaPrefix }, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    for (const [equipmentId, level, parentId] of [
+      ['acme', 'Enterprise', undefined],
+      ['lyon', 'Site', 'acme'],
+      ['machining', 'Area', 'lyon'],
+      ['line-1', 'WorkCenter', 'machining'],
+      ['lathe-1', 'WorkUnit', 'line-1'],
+    ] as const) {
+      const response = await post('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
+      expect(response.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.exec(`drop schema if exists "${schemaPrefix}production" cascade`);
+    await db.close();
+  });
+
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  const events = async (): Promise<number> =>
+    Number((await db.query<{ n: string }>(`select count(*)::text as n from "${schemaPrefix}production".events`))[0]?.n);
+
+  it('records a state change and answers the stream version and event ids', async () => {
+    const response = await post('/work-units/lathe-1/state', { state: 'Running', since: '2026-11-02T06:00:00Z' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ streamId: 'equipment-lathe-1', version: 2, replayed: false, events: [{ type: 'WorkUnitStateChanged', streamPosition: 2 }] });
+    const state = await (await fetch(`${url}/equipment/lathe-1`)).json();
+    expect(state).toMatchObject({ level: 'WorkUnit', path: ['acme', 'lyon', 'machining', 'line-1', 'lathe-1'], workUnit: { state: 'Running' } });
+  });
+
+  it('answers 400 naming each bad field, and writes nothing', async () => {
+    const before = await events();
+    const response = await post('/work-units/lathe-1/state', { state: 'Exploded', since: 'tuesday', extra: 1 });
+    expect(response.status).toBe(400);
+    expect(response.body['code']).toBe('BAD_USER_INPUT');
+    const fields = (response.body['details'] as { problems: { field: string }[] }).problems.map((problem) => problem.field);
+    expect(fields.sort()).toEqual(['extra', 'since', 'state']);
+    expect(await events()).toBe(before);
+  });
+
+  it('answers 404 for an unknown work unit, and 404 for an unknown parent', async () => {
+    expect((await post('/work-units/nope/state', { state: 'Running', since: '2026-11-02T06:00:00Z' })).status).toBe(404);
+    const orphan = await post('/equipment', { equipmentId: 'orphan', name: 'orphan', level: 'WorkUnit', parentId: 'missing-line' });
+    expect(orphan.status).toBe(404);
+    expect(orphan.body['message']).toContain('missing-line');
+  });
+
+  it('answers 409 for an id defined twice, 422 with the rule for a refused command', async () => {
+    expect((await post('/equipment', { equipmentId: 'acme', name: 'again', level: 'Enterprise' })).status).toBe(409);
+    const down = await post('/work-units/lathe-1/state', { state: 'Down', since: '2026-11-02T07:00:00Z' });
+    expect(down.status).toBe(422);
+    expect(down.body).toMatchObject({ code: 'STOP_REASON_REQUIRED', details: { field: 'reasonCode' } });
+  });
+
+  it('appends once for a request retried with the same Idempotency-Key', async () => {
+    const before = await events();
+    const body = { state: 'Down', reasonCode: 'JAM', since: '2026-11-02T08:00:00Z' };
+    const first = await post('/work-units/lathe-1/state', body, { 'idempotency-key': `retry-${schemaPrefix}` });
+    const second = await post('/work-units/lathe-1/state', body, { 'idempotency-key': `retry-${schemaPrefix}` });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({ ...first.body, replayed: true });
+    expect(await events()).toBe(before + 1);
+  });
+});
