@@ -1,4 +1,9 @@
-import type { Decider } from '@quadrant/event-sourcing';
+/** The decider's shape (see @quadrant/event-sourcing), restated so this test library depends on nothing. */
+interface Decider<Command, State, Event> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
 
 /**
  * given (past events) / when (command) / then (events, or a refusal): the shape of every decider test.

@@ -38,9 +38,7 @@ export class InboxConsumer {
     this.subscription = await this.options.transport.subscribe({
       groupId: this.options.groupId,
       topics: this.options.topics,
-      handle: async (messages) => {
-        for (const message of messages) await this.process(message);
-      },
+      handle: (messages) => this.processBatch(messages),
     });
   }
 
@@ -49,14 +47,53 @@ export class InboxConsumer {
     this.subscription = undefined;
   }
 
-  private async process(message: IncomingMessage): Promise<void> {
-    let event: IntegrationEvent;
+  /**
+   * The whole batch in one transaction: inbox rows first (the ones already there are duplicates and are
+   * passed over), then each fresh event's effect, then the checkpoint. If any event fails, the batch rolls
+   * back and its events are taken one at a time, so only the failing one is retried and dead-lettered.
+   */
+  private async processBatch(messages: IncomingMessage[]): Promise<void> {
+    const parsed: { message: IncomingMessage; event: IntegrationEvent }[] = [];
+    for (const message of messages) {
+      try {
+        parsed.push({ message, event: fromKafkaMessage(message.headers, message.value) });
+      } catch (error) {
+        await this.deadLetter(message, error, 1, message.headers['ce_id'] ?? `${message.topic}/${message.partition}/${message.offset}`);
+      }
+    }
+    const last = parsed[parsed.length - 1];
+    if (!last) return;
+    let applied: IntegrationEvent[];
     try {
-      event = fromKafkaMessage(message.headers, message.value);
-    } catch (error) {
-      await this.deadLetter(message, error, 1, message.headers['ce_id'] ?? `${message.topic}/${message.partition}/${message.offset}`);
+      applied = await this.options.db.transaction(async (tx) => {
+        const params: unknown[] = [this.options.groupId, last.message.topic];
+        const rows = parsed.map(({ event }) => {
+          params.push(event.id);
+          return `($1, $${params.length}, $2)`;
+        });
+        const inserted = await tx.query<{ event_id: string }>(
+          `insert into ${this.s}.inbox (group_id, event_id, topic) values ${rows.join(', ')} on conflict do nothing returning event_id`,
+          params,
+        );
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        const done: IntegrationEvent[] = [];
+        for (const { event } of parsed) {
+          // delete: an event twice in one batch is applied once
+          if (!fresh.delete(event.id)) continue;
+          await this.options.handle(event, tx);
+          done.push(event);
+        }
+        await this.saveCheckpoint(tx, last.message);
+        return done;
+      });
+    } catch {
+      for (const { message, event } of parsed) await this.processOne(message, event);
       return;
     }
+    for (const event of applied) this.options.afterCommit?.(event);
+  }
+
+  private async processOne(message: IncomingMessage, event: IntegrationEvent): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,0 +1,78 @@
+import { GraphQLError } from 'graphql';
+
+export interface Problem {
+  /** Path of the offending argument in the GraphQL operation, e.g. `input.since`. */
+  field: string;
+  message: string;
+}
+
+export function badUserInput(problems: readonly Problem[], extensions: Record<string, unknown> = {}): GraphQLError {
+  const listed = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  return new GraphQLError(`invalid input: ${listed}`, { extensions: { code: 'BAD_USER_INPUT', problems, ...extensions } });
+}
+
+interface ErrorAnswer {
+  code?: unknown;
+  message?: unknown;
+  details?: unknown;
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function problemsOf(details: Record<string, unknown>): Problem[] {
+  const problems = Array.isArray(details['problems']) ? details['problems'] : [];
+  return problems.map((problem) => {
+    const { field, message } = asObject(problem);
+    return { field: `input.${typeof field === 'string' ? field : '?'}`, message: typeof message === 'string' ? message : 'is invalid' };
+  });
+}
+
+/**
+ * A service's error answer (`{ code, message, details }`, see QuadrantExceptionFilter) as a GraphQL error:
+ * 400 BAD_USER_INPUT naming each field, 404 NOT_FOUND, 409 CONFLICT (with the stream's current version when
+ * known), 422 the refused rule's own code (e.g. STOP_REASON_REQUIRED), 502-504 SERVICE_UNAVAILABLE.
+ */
+export function graphQLErrorOf(service: string, status: number, answer: unknown): GraphQLError {
+  const body: ErrorAnswer = asObject(answer);
+  const details = asObject(body.details);
+  const message = typeof body.message === 'string' ? body.message : `${service} answered HTTP ${status}`;
+  const serviceCode = typeof body.code === 'string' ? body.code : undefined;
+  const base = { service, ...(Object.keys(details).length > 0 ? { details } : {}) };
+  switch (status) {
+    case 400: {
+      const problems = problemsOf(details);
+      if (problems.length > 0) return badUserInput(problems, { service });
+      return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...base } });
+    }
+    case 404:
+      return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...base } });
+    case 409: {
+      const currentVersion = typeof details['currentVersion'] === 'number' ? { currentVersion: details['currentVersion'] } : {};
+      return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...(serviceCode ? { reason: serviceCode } : {}), ...currentVersion, ...base } });
+    }
+    case 422:
+      return new GraphQLError(message, { extensions: { code: serviceCode ?? 'UNPROCESSABLE', ...base } });
+    case 502:
+    case 503:
+    case 504:
+      return new GraphQLError(`the ${service} service is unavailable (HTTP ${status}); try again`, { extensions: { code: 'SERVICE_UNAVAILABLE', service } });
+    default:
+      return new GraphQLError(`the ${service} service failed (HTTP ${status}): ${message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR', service, status } });
+  }
+}
+
+export function serviceUnavailable(service: string, url: string, cause: unknown): GraphQLError {
+  const reason = cause instanceof Error ? (cause.name === 'TimeoutError' ? 'it did not answer in time' : causeMessage(cause)) : String(cause);
+  return new GraphQLError(`the ${service} service is unavailable at ${url}: ${reason}; try again (with the same idempotencyKey)`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', service },
+  });
+}
+
+/** fetch reports "fetch failed" and keeps the socket error (ECONNREFUSED, ...) as its cause. */
+function causeMessage(error: Error): string {
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message;
+  return error.message;
+}

@@ -1,0 +1,88 @@
+import { GraphQLError } from 'graphql';
+import { graphQLErrorOf, serviceUnavailable } from './command-errors';
+
+/** What a command mutation answers: production's CommandResponse, event ids only. */
+export interface CommandReceipt {
+  streamId: string;
+  version: number;
+  replayed: boolean;
+  eventIds: string[];
+}
+
+/** Who sent the command and under which correlation, forwarded as production's request headers. */
+export interface CommandOrigin {
+  actor: string;
+  correlationId: string;
+  idempotencyKey?: string;
+}
+
+export function receiptOf(answer: unknown): CommandReceipt {
+  const body = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : {};
+  const events = Array.isArray(body['events']) ? (body['events'] as unknown[]) : undefined;
+  if (typeof body['streamId'] !== 'string' || typeof body['version'] !== 'number' || typeof body['replayed'] !== 'boolean' || !events) {
+    throw new GraphQLError('the production service answered without a command receipt', { extensions: { code: 'INTERNAL_SERVER_ERROR', service: 'production' } });
+  }
+  return {
+    streamId: body['streamId'],
+    version: body['version'],
+    replayed: body['replayed'],
+    eventIds: events.flatMap((event) => {
+      const eventId = typeof event === 'object' && event !== null ? (event as { eventId?: unknown }).eventId : undefined;
+      return typeof eventId === 'string' ? [eventId] : [];
+    }),
+  };
+}
+
+/**
+ * Routes commands to the production service's REST API. The gateway writes nothing itself: production
+ * validates, decides and appends; its answer (or its absence) becomes the mutation's result or error.
+ */
+export class ProductionClient {
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string, private readonly timeoutMs = 10_000) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  defineEquipment(body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post('/equipment', body, origin);
+  }
+
+  changeWorkUnitState(workUnitId: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`/work-units/${encodeURIComponent(workUnitId)}/state`, body, origin);
+  }
+
+  private async post(path: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    let answer: unknown;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-quadrant-actor': origin.actor,
+          'x-correlation-id': origin.correlationId,
+          ...(origin.idempotencyKey ? { 'idempotency-key': origin.idempotencyKey } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const text = await response.text();
+      answer = text ? parseJson(text) : undefined;
+    } catch (error) {
+      throw serviceUnavailable('production', this.baseUrl, error);
+    }
+    if (!response.ok) throw graphQLErrorOf('production', response.status, answer);
+    return receiptOf(answer);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { message: text.slice(0, 500) };
+  }
+}

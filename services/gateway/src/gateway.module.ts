@@ -1,0 +1,58 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
+import { ChangeWorkUnitStateResolver } from './commands/change-work-unit-state/change-work-unit-state.resolver';
+import { DefineEquipmentResolver } from './commands/define-equipment/define-equipment.resolver';
+import { ProductionClient } from './commands/production-client';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health.controller';
+import { EquipmentHierarchyResolver } from './projections/equipment-hierarchy/equipment-hierarchy.resolver';
+import { EquipmentHierarchyQueries } from './projections/equipment-hierarchy/equipment-hierarchy.store';
+import { GATEWAY_SCHEMA, GATEWAY_SCHEMA_NAME } from './projections/gateway-schema';
+import { ProductionProjections } from './projections/production-projections';
+import { ReadModelLoaders } from './projections/read-model-loaders';
+import { WorkUnitStatusResolver } from './projections/work-unit-status/work-unit-status.resolver';
+import { WorkUnitStatusQueries } from './projections/work-unit-status/work-unit-status.store';
+import { WorkUnitStateTimelineResolver } from './projections/work-unit-state-timeline/work-unit-state-timeline.resolver';
+import { WorkUnitStateTimelineQueries } from './projections/work-unit-state-timeline/work-unit-state-timeline.store';
+import { WorkUnitStateChangedResolver } from './subscriptions/work-unit-state-changed.resolver';
+import { WorkUnitStatusFeed } from './subscriptions/work-unit-status-feed';
+
+export interface GatewayOptions {
+  /** Base URL of the production service's REST API, where mutations are routed. */
+  productionUrl: string;
+}
+
+const queryResolvers = [EquipmentHierarchyResolver, WorkUnitStatusResolver, WorkUnitStateTimelineResolver];
+const commandResolvers = [DefineEquipmentResolver, ChangeWorkUnitStateResolver];
+const subscriptionResolvers = [WorkUnitStateChangedResolver];
+
+@Module({})
+export class GatewayModule {
+  static register(runtime: ServiceRuntime, options: GatewayOptions): DynamicModule {
+    const schema = schemaName(runtime, GATEWAY_SCHEMA_NAME);
+    const readModels = [
+      { provide: EquipmentHierarchyQueries, useValue: new EquipmentHierarchyQueries(runtime.db, schema) },
+      { provide: WorkUnitStatusQueries, useValue: new WorkUnitStatusQueries(runtime.db, schema) },
+      { provide: WorkUnitStateTimelineQueries, useValue: new WorkUnitStateTimelineQueries(runtime.db, schema) },
+      ReadModelLoaders,
+    ];
+    return {
+      module: GatewayModule,
+      imports: [GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions())],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_RUNTIME, useValue: runtime },
+        { provide: GATEWAY_SCHEMA, useValue: schema },
+        { provide: ProductionClient, useValue: new ProductionClient(options.productionUrl) },
+        ...readModels,
+        WorkUnitStatusFeed,
+        ProductionProjections,
+        ...queryResolvers,
+        ...commandResolvers,
+        ...subscriptionResolvers,
+      ],
+    };
+  }
+}

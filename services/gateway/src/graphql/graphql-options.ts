@@ -1,0 +1,22 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { DateTimeScalar } from './date-time.scalar';
+import { GatewayApolloDriver } from './gateway-apollo.driver';
+import { graphqlTypePaths } from './schema-location';
+
+/**
+ * Schema-first: `schemas/graphql/*.graphql` is the contract, resolvers implement it. Queries and mutations
+ * on POST /graphql, subscriptions over graphql-ws on the same path, GraphiQL on GET /graphql in a browser.
+ */
+export function graphqlOptions(): ApolloDriverConfig {
+  return {
+    driver: GatewayApolloDriver,
+    path: '/graphql',
+    typePaths: graphqlTypePaths(),
+    resolvers: { DateTime: DateTimeScalar },
+    subscriptions: { 'graphql-ws': true },
+    introspection: true,
+    graphiql: true,
+    // Resolver errors carry a code and a message meant for clients; stack traces stay in the log.
+    includeStacktraceInErrorResponses: false,
+  };
+}

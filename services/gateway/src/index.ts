@@ -1,0 +1,2 @@
+export { createGatewayApp } from './create-gateway-app';
+export { GatewayModule, type GatewayOptions } from './gateway.module';
