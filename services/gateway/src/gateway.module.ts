@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { ChangeWorkUnitStateResolver } from './commands/change-work-unit-state/change-work-unit-state.resolver';
 import { DefineEquipmentResolver } from './commands/define-equipment/define-equipment.resolver';
 import { ProductionClient } from './commands/production-client';
+import { GraphQLErrorPassThrough } from './graphql/graphql-errors';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health.controller';
 import { EquipmentHierarchyResolver } from './projections/equipment-hierarchy/equipment-hierarchy.resolver';
@@ -45,6 +47,7 @@ export class GatewayModule {
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: GATEWAY_SCHEMA, useValue: schema },
+        { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: ProductionClient, useValue: new ProductionClient(options.productionUrl) },
         ...readModels,
         WorkUnitStatusFeed,

@@ -64,15 +64,20 @@ export function graphQLErrorOf(service: string, status: number, answer: unknown)
 }
 
 export function serviceUnavailable(service: string, url: string, cause: unknown): GraphQLError {
-  const reason = cause instanceof Error ? (cause.name === 'TimeoutError' ? 'it did not answer in time' : causeMessage(cause)) : String(cause);
-  return new GraphQLError(`the ${service} service is unavailable at ${url}: ${reason}; try again (with the same idempotencyKey)`, {
+  return new GraphQLError(`the ${service} service is unavailable at ${url}: ${whyUnreachable(cause)}; try again (with the same idempotencyKey)`, {
     extensions: { code: 'SERVICE_UNAVAILABLE', service },
   });
 }
 
-/** fetch reports "fetch failed" and keeps the socket error (ECONNREFUSED, ...) as its cause. */
-function causeMessage(error: Error): string {
-  const cause: unknown = error.cause;
-  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message;
-  return error.message;
+/**
+ * fetch reports "fetch failed" and keeps the socket error (ECONNREFUSED, ...) as its cause; a timeout is a
+ * TimeoutError. Read by shape, not `instanceof`: errors from Node's internals may come from another realm.
+ */
+function whyUnreachable(error: unknown): string {
+  const { name, message, cause } = asObject(error);
+  if (name === 'TimeoutError') return 'it did not answer in time';
+  const { code, message: causeMessage } = asObject(cause);
+  if (typeof code === 'string') return code;
+  if (typeof causeMessage === 'string') return causeMessage;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -37,8 +37,14 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'An instant as an ISO 8601 string with a time zone; answers are in UTC.',
   serialize: serializeDateTime,
   parseValue: parseDateTime,
+  // A plain error here, not a GraphQLError: graphql-js then reports it with the literal's location and
+  // `Expected value of type "DateTime!", found ...`, which points the client at the field.
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw invalid(ast.kind);
-    return parseDateTime(ast.value);
+    try {
+      if (ast.kind !== Kind.STRING) throw invalid(ast.kind);
+      return parseDateTime(ast.value);
+    } catch (error) {
+      throw new TypeError(error instanceof Error ? error.message : String(error));
+    }
   },
 });

@@ -1,6 +1,6 @@
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DateTimeScalar } from './date-time.scalar';
-import { GatewayApolloDriver } from './gateway-apollo.driver';
+import { formatError } from './graphql-errors';
 import { graphqlTypePaths } from './schema-location';
 
 /**
@@ -9,7 +9,7 @@ import { graphqlTypePaths } from './schema-location';
  */
 export function graphqlOptions(): ApolloDriverConfig {
   return {
-    driver: GatewayApolloDriver,
+    driver: ApolloDriver,
     path: '/graphql',
     typePaths: graphqlTypePaths(),
     resolvers: { DateTime: DateTimeScalar },
@@ -18,5 +18,6 @@ export function graphqlOptions(): ApolloDriverConfig {
     graphiql: true,
     // Resolver errors carry a code and a message meant for clients; stack traces stay in the log.
     includeStacktraceInErrorResponses: false,
+    formatError,
   };
 }

@@ -48,4 +48,10 @@ export const gatewayMigrations: Migration[] = [
       create index work_unit_state_timeline_unit_idx on {{schema}}.work_unit_state_timeline (work_unit_id, since)
     `,
   },
+  {
+    // One change per position of a work unit's stream: a second event id claiming a position already
+    // recorded can only be a faulty producer, and is not allowed to double a timeline entry.
+    id: 'gateway-002-timeline-position',
+    sql: `create unique index work_unit_state_timeline_position_idx on {{schema}}.work_unit_state_timeline (work_unit_id, stream_position)`,
+  },
 ];

@@ -13,7 +13,7 @@ export interface WorkUnitStateChangeRecord {
   streamPosition: number;
 }
 
-/** Append-only: each state change is one entry, keyed by its event id, so a replay adds nothing. */
+/** Append-only: one entry per state change, keyed by event id and by stream position, so a replay adds nothing. */
 export function projectWorkUnitStateTimeline(fact: ProductionFact): Projected<WorkUnitStateChangeRecord> {
   if (fact.type !== 'WorkUnitStateChanged') return { skip: `${fact.type} is not a state change` };
   const { data } = fact;

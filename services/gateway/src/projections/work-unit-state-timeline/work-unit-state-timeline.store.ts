@@ -35,7 +35,7 @@ export async function applyToWorkUnitStateTimeline(tx: SqlClient, schema: string
   if ('write' in outcome) {
     const c = outcome.write;
     await tx.query(
-      `insert into ${ident(schema)}.work_unit_state_timeline (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (event_id) do nothing`,
+      `insert into ${ident(schema)}.work_unit_state_timeline (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing`,
       [c.eventId, c.workUnitId, c.state, c.previousState, c.since, c.reasonCode, c.reasonText, c.streamPosition],
     );
   }

@@ -1,0 +1,13 @@
+/** What every benchmark suite gets from the command line (`node dist/bench/src/run.js <suite> [flags]`). */
+export interface SuiteOptions {
+  /** The server to benchmark against; a suite creates its own database on it. */
+  databaseUrl: string;
+  /** Measured duration of each timed workload. */
+  durationSeconds: number;
+  /** Unmeasured warm-up before each timed workload. */
+  warmupSeconds: number;
+  /** Also run the diagnostic variants that explain a gap (slower). */
+  diagnose: boolean;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,0 +1,38 @@
+import type { IntegrationEvent } from '@quadrant/contracts';
+import { productionFactOf } from './production-facts';
+
+function integrationEvent(name: string, version: number): IntegrationEvent {
+  return {
+    specversion: '1.0',
+    id: 'e-1',
+    source: '/quadrant/production',
+    type: `org.quadrant.production.${name}.v${version}`,
+    subject: 'equipment-press-1',
+    time: '2026-11-02T06:00:00.000Z',
+    datacontenttype: 'application/json',
+    dataschema: `events/production/${name}.v${version}.json`,
+    data: { workUnitId: 'press-1' },
+    name,
+    version,
+    streamposition: 7,
+  };
+}
+
+describe('reading production events', () => {
+  it('takes a known event with its id and stream position', () => {
+    expect(productionFactOf(integrationEvent('WorkUnitStateChanged', 1))).toEqual({
+      type: 'WorkUnitStateChanged',
+      data: { workUnitId: 'press-1' },
+      eventId: 'e-1',
+      streamPosition: 7,
+    });
+  });
+
+  it('passes over event types the projections do not read', () => {
+    expect(productionFactOf(integrationEvent('WorkOrderReleased', 1))).toBeUndefined();
+  });
+
+  it('refuses a version it cannot read rather than projecting it wrongly', () => {
+    expect(() => productionFactOf(integrationEvent('WorkUnitStateChanged', 2))).toThrow(/reads WorkUnitStateChanged v1, not v2/);
+  });
+});
