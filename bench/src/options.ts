@@ -8,6 +8,8 @@ export interface SuiteOptions {
   warmupSeconds: number;
   /** Also run the diagnostic variants that explain a gap (slower). */
   diagnose: boolean;
+  /** Repeat every timed workload this many times (rotating the order) and report medians. */
+  rounds: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';

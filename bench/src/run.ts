@@ -1,5 +1,5 @@
 /**
- * Benchmark CLI: `node dist/bench/src/run.js [suite|all] [--duration-seconds N] [--warmup-seconds N] [--diagnose]`
+ * Benchmark CLI: `node dist/bench/src/run.js [suite|all] [--duration-seconds N] [--warmup-seconds N] [--rounds N] [--diagnose]`
  * (`npm run bench -- store`). DATABASE_URL names the PostgreSQL server (default
  * postgres://postgres@127.0.0.1:5432/test); each suite works in a database of its own on it.
  */
@@ -12,7 +12,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
 };
 
 function usage(): string {
-  return `usage: run.js [${[...Object.keys(suites), 'all'].join('|')}] [--duration-seconds N] [--warmup-seconds N] [--diagnose]`;
+  return `usage: run.js [${[...Object.keys(suites), 'all'].join('|')}] [--duration-seconds N] [--warmup-seconds N] [--rounds N] [--diagnose]`;
 }
 
 function positiveNumber(flag: string, value: string | undefined): number {
@@ -27,6 +27,7 @@ export function parseArguments(argv: readonly string[]): { suiteNames: string[];
     durationSeconds: 10,
     warmupSeconds: 2,
     diagnose: false,
+    rounds: 1,
   };
   let suite = 'all';
   for (let i = 0; i < argv.length; i++) {
@@ -34,6 +35,7 @@ export function parseArguments(argv: readonly string[]): { suiteNames: string[];
     if (arg === '--duration-seconds') options.durationSeconds = positiveNumber(arg, argv[++i]);
     else if (arg === '--warmup-seconds') options.warmupSeconds = positiveNumber(arg, argv[++i]);
     else if (arg === '--diagnose') options.diagnose = true;
+    else if (arg === '--rounds') options.rounds = Math.round(positiveNumber(arg, argv[++i]));
     else if (arg === '--help' || arg === '-h') throw new Error(usage());
     else if (arg !== undefined && !arg.startsWith('-')) suite = arg;
     else throw new Error(`unknown option ${arg}\n${usage()}`);

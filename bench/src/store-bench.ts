@@ -38,9 +38,13 @@ export interface StoreBenchRow {
   workloadId: string;
   workload: string;
   implementation: ImplementationName;
+  /** Rounds measured; every figure below is the median over them (the read: totals over all reads). */
+  rounds: number;
   events: number;
   elapsedSeconds: number;
   eventsPerSecond: number;
+  /** Lowest and highest events/s over the rounds. */
+  eventsPerSecondRange: [number, number];
   /** null for the read workload. */
   appendsPerSecond: number | null;
   /** Append latency; for the read workload, the latency of one batch. */
@@ -49,6 +53,9 @@ export interface StoreBenchRow {
   rssMiB: number;
   heapMiB: number;
   baselineRssMiB: number;
+  /** CPU per measured append, µs: this Node process, and its PostgreSQL backends. null for the read. */
+  clientCpuUsPerAppend: number | null;
+  serverCpuUsPerAppend: number | null;
 }
 
 export interface StoreBenchRatio {
@@ -65,10 +72,11 @@ export interface StoreBenchReport {
   startedAt: string;
   finishedAt: string;
   environment: Record<string, string | number>;
-  options: { durationSeconds: number; warmupSeconds: number; poolSize: number; streamsPerWriter: number; readBatchSize: number };
+  options: { durationSeconds: number; warmupSeconds: number; rounds: number; poolSize: number; streamsPerWriter: number; readBatchSize: number };
   order: string;
   implementations: Record<string, string>;
   cells: {
+    round: number;
     workloadId: string;
     implementation: ImplementationName;
     append: AppendCellResult;
@@ -128,6 +136,13 @@ function foreignLoadSampler(admin: Client): { stop(): Promise<{ maxForeignActive
   };
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] ?? 0;
+  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 function rotate<T>(items: readonly T[], by: number): T[] {
   const shift = by % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
@@ -183,11 +198,19 @@ function renderMarkdown(report: Omit<StoreBenchReport, 'markdown'>): string {
   lines.push('Implementations:');
   for (const [name, note] of Object.entries(report.implementations)) lines.push(`- \`${name}\`: ${note}`);
   lines.push('');
-  lines.push('| Workload | Implementation | events/s | appends/s | p50 ms | p99 ms | RSS MiB | heap MiB |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
-  for (const row of report.rows) {
+  const multi = report.options.rounds > 1;
+  if (multi) {
     lines.push(
-      `| ${row.workload} | ${row.implementation} | ${int(row.eventsPerSecond)} | ` +
+      `Each cell ran ${report.options.rounds} times (order rotated each round); figures are medians, "range" the lowest and highest events/s.`,
+      '',
+    );
+  }
+  lines.push(`| Workload | Implementation | events/s |${multi ? ' range |' : ''} appends/s | p50 ms | p99 ms | RSS MiB | heap MiB |`);
+  lines.push(`|---|---|---:|${multi ? '---:|' : ''}---:|---:|---:|---:|---:|`);
+  for (const row of report.rows) {
+    const range = multi ? ` ${int(row.eventsPerSecondRange[0])}–${int(row.eventsPerSecondRange[1])} |` : '';
+    lines.push(
+      `| ${row.workload} | ${row.implementation} | ${int(row.eventsPerSecond)} |${range} ` +
         `${row.appendsPerSecond === null ? '—' : int(row.appendsPerSecond)} | ${ms(row.p50Ms)} | ${ms(row.p99Ms)} | ` +
         `${mib(row.rssMiB)} | ${mib(row.heapMiB)} |`,
     );
@@ -195,7 +218,7 @@ function renderMarkdown(report: Omit<StoreBenchReport, 'markdown'>): string {
   lines.push('');
   lines.push(
     'p50/p99: per append; for the read, per batch of 1000. RSS/heap: highest value sampled (every 100 ms) in the ' +
-      "cell's own process during that workload; the read row is the highest of its four reads.",
+      "cell's own process during that workload; the read row is the highest of its reads.",
   );
   lines.push('');
   lines.push(`Ratios (events/s; appends/s gives the same ratio). Targets for appends: Quadrant >= ${TARGETS.vsRaw}x raw SQL, >= ${TARGETS.vsEmmett}x Emmett.`, '');
@@ -206,6 +229,15 @@ function renderMarkdown(report: Omit<StoreBenchReport, 'markdown'>): string {
       `| ${r.workload} | ${ratio(r.quadrantVsRaw)} | ${verdict(r.meetsRawTarget)} | ${ratio(r.quadrantVsEmmett)} | ${verdict(r.meetsEmmettTarget)} |`,
     );
   }
+  lines.push('', 'CPU per append, µs (measured window only): the Node client process, and the PostgreSQL backends serving it (/proc).', '');
+  lines.push('| Workload | Implementation | client µs/append | server µs/append | idle RSS MiB |');
+  lines.push('|---|---|---:|---:|---:|');
+  for (const row of report.rows) {
+    if (row.clientCpuUsPerAppend === null) continue;
+    const server = row.serverCpuUsPerAppend === null ? 'n/a' : int(row.serverCpuUsPerAppend);
+    lines.push(`| ${row.workload} | ${row.implementation} | ${int(row.clientCpuUsPerAppend)} | ${server} | ${mib(row.baselineRssMiB)} |`);
+  }
+  lines.push('', 'idle RSS: the cell process after loading the implementation and creating its tables, before any append.');
   if (report.diagnostics.length > 0) {
     const names = Object.keys(report.diagnostics[0]?.vsRaw ?? {}) as ImplementationName[];
     lines.push('', 'Diagnostics: appends/s of each variant divided by raw SQL (single statement).', '');
@@ -248,11 +280,12 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
   const benchUrl = databaseUrl(options.databaseUrl, BENCH_DATABASE);
   const warmupMs = options.warmupSeconds * 1000;
   const durationMs = options.durationSeconds * 1000;
-  const cellTimeoutMs = (warmupMs + durationMs) * 3 + 120_000;
+  const cellTimeoutMs = (warmupMs + durationMs) * 3 + 180_000;
 
   const admin = new Client({ connectionString: databaseUrl(options.databaseUrl, 'postgres'), application_name: 'bench-admin' });
   await admin.connect();
   const cells: {
+    round: number;
     workloadId: string;
     implementation: ImplementationName;
     append: AppendCellResult;
@@ -266,50 +299,64 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
     await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
     await admin.query(`create database ${BENCH_DATABASE}`);
 
-    for (const [index, workload] of APPEND_WORKLOADS.entries()) {
-      for (const implementation of rotate(implementations, index)) {
-        // Flush the previous cell's dirty pages first, so no cell pays for another's checkpoint.
-        await admin.query('checkpoint').catch((error: unknown) => warnings.push(`checkpoint failed: ${String(error)}`));
-        process.stderr.write(`[store] ${workload.label} — ${implementation}: appending… `);
-        const foreign = foreignLoadSampler(admin);
-        const append = await runCell({ kind: 'append', implementation, databaseUrl: benchUrl, workload, warmupMs, durationMs }, cellTimeoutMs);
-        const { maxForeignActiveSessions, loadAverage1m } = await foreign.stop();
-        if (append.kind !== 'append') throw new Error('append cell answered a read');
-        if (maxForeignActiveSessions > 0) {
-          warnings.push(
-            `${workload.id} ${implementation}: up to ${maxForeignActiveSessions} other application session(s) were running statements during the measurement`,
-          );
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [index, workload] of APPEND_WORKLOADS.entries()) {
+        for (const implementation of rotate(implementations, index + round)) {
+          // Flush the previous cell's dirty pages first, so no cell pays for another's checkpoint.
+          await admin.query('checkpoint').catch((error: unknown) => warnings.push(`checkpoint failed: ${String(error)}`));
+          const roundText = options.rounds > 1 ? ` (round ${round + 1}/${options.rounds})` : '';
+          process.stderr.write(`[store] ${workload.label} — ${implementation}${roundText}: appending… `);
+          const foreign = foreignLoadSampler(admin);
+          const append = await runCell({ kind: 'append', implementation, databaseUrl: benchUrl, workload, warmupMs, durationMs }, cellTimeoutMs);
+          const { maxForeignActiveSessions, loadAverage1m } = await foreign.stop();
+          if (append.kind !== 'append') throw new Error('append cell answered a read');
+          process.stderr.write(`${int(append.eventsPerSecond)} events/s; reading… `);
+          const read = await runCell({ kind: 'read', implementation, databaseUrl: benchUrl }, cellTimeoutMs);
+          if (read.kind !== 'read') throw new Error('read cell answered an append');
+          process.stderr.write(`${int(read.events / read.elapsedSeconds)} events/s\n`);
+          if (read.events !== append.eventsWrittenTotal) {
+            warnings.push(
+              `${workload.id} ${implementation}${roundText}: wrote ${append.eventsWrittenTotal} events but the batch read delivered ${read.events}`,
+            );
+          }
+          cells.push({ round, workloadId: workload.id, implementation, append, read, maxForeignActiveSessions, loadAverage1m });
         }
-        process.stderr.write(`${int(append.eventsPerSecond)} events/s; reading… `);
-        const read = await runCell({ kind: 'read', implementation, databaseUrl: benchUrl }, cellTimeoutMs);
-        if (read.kind !== 'read') throw new Error('read cell answered an append');
-        process.stderr.write(`${int(read.events / read.elapsedSeconds)} events/s\n`);
-        if (read.events !== append.eventsWrittenTotal) {
-          warnings.push(`${workload.id} ${implementation}: wrote ${append.eventsWrittenTotal} events but read back ${read.events}`);
-        }
-        cells.push({ workloadId: workload.id, implementation, append, read, maxForeignActiveSessions, loadAverage1m });
       }
+    }
+    const disturbed = cells.filter((c) => c.maxForeignActiveSessions > 0);
+    if (disturbed.length > 0) {
+      warnings.push(
+        `shared machine: in ${disturbed.length} of ${cells.length} cells other applications had statements running in ` +
+          `PostgreSQL during the measurement (up to ${Math.max(...disturbed.map((c) => c.maxForeignActiveSessions))} at once); ` +
+          'figures carry that noise (see cells[].maxForeignActiveSessions in the JSON)',
+      );
     }
 
     const rows: StoreBenchRow[] = [];
     for (const workload of APPEND_WORKLOADS) {
       for (const implementation of implementations) {
-        const cell = cells.find((c) => c.workloadId === workload.id && c.implementation === implementation);
-        if (!cell) continue;
-        const a = cell.append;
+        const runs = cells.filter((c) => c.workloadId === workload.id && c.implementation === implementation).map((c) => c.append);
+        if (runs.length === 0) continue;
+        const of = (pick: (a: AppendCellResult) => number): number => median(runs.map(pick));
+        const rates = runs.map((a) => a.eventsPerSecond);
+        const server = runs.map((a) => a.serverCpuUsPerAppend);
         rows.push({
           workloadId: workload.id,
           workload: workload.label,
           implementation,
-          events: a.events,
-          elapsedSeconds: a.elapsedSeconds,
-          eventsPerSecond: a.eventsPerSecond,
-          appendsPerSecond: a.appendsPerSecond,
-          p50Ms: a.p50Ms,
-          p99Ms: a.p99Ms,
-          rssMiB: a.rssMiB,
-          heapMiB: a.heapMiB,
-          baselineRssMiB: a.baselineRssMiB,
+          rounds: runs.length,
+          events: of((a) => a.events),
+          elapsedSeconds: of((a) => a.elapsedSeconds),
+          eventsPerSecond: of((a) => a.eventsPerSecond),
+          eventsPerSecondRange: [Math.min(...rates), Math.max(...rates)],
+          appendsPerSecond: of((a) => a.appendsPerSecond),
+          p50Ms: of((a) => a.p50Ms),
+          p99Ms: of((a) => a.p99Ms),
+          rssMiB: of((a) => a.rssMiB),
+          heapMiB: of((a) => a.heapMiB),
+          baselineRssMiB: of((a) => a.baselineRssMiB),
+          clientCpuUsPerAppend: of((a) => a.clientCpuUsPerAppend),
+          serverCpuUsPerAppend: server.every((v): v is number => v !== null) ? median(server) : null,
         });
       }
     }
@@ -321,19 +368,24 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
       latencies.sort((a, b) => a - b);
       const events = reads.reduce((sum, r) => sum + r.events, 0);
       const elapsedSeconds = reads.reduce((sum, r) => sum + r.elapsedSeconds, 0);
+      const rates = reads.map((r) => r.events / r.elapsedSeconds);
       rows.push({
         workloadId: READ_WORKLOAD_ID,
         workload: READ_WORKLOAD_LABEL,
         implementation,
+        rounds: options.rounds,
         events,
         elapsedSeconds,
         eventsPerSecond: events / elapsedSeconds,
+        eventsPerSecondRange: [Math.min(...rates), Math.max(...rates)],
         appendsPerSecond: null,
         p50Ms: percentile(latencies, 50),
         p99Ms: percentile(latencies, 99),
         rssMiB: Math.max(...reads.map((r) => r.rssMiB)),
         heapMiB: Math.max(...reads.map((r) => r.heapMiB)),
         baselineRssMiB: Math.max(...reads.map((r) => r.baselineRssMiB)),
+        clientCpuUsPerAppend: null,
+        serverCpuUsPerAppend: null,
       });
     }
 
@@ -370,10 +422,10 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
 
     const orderText =
       `interleaved: for workload k the implementations run back to back, the list ${implementations.join(', ')} ` +
-      'rotated by k-1 (so none always goes first or last); every cell (one implementation on one workload) starts on ' +
+      `rotated by k-1${options.rounds > 1 ? ' (+ r-1 in round r)' : ''} (so none always goes first or last); every cell (one implementation on one workload) starts on ` +
       'freshly created tables (its schema dropped and recreated) in a fresh Node process, after a CHECKPOINT. ' +
       "The read (5) runs right after each append cell, in another fresh process, over that cell's whole log " +
-      '(warm-up included) from the start; row 5 adds up the four reads.';
+      `(warm-up included) from the start; row 5 adds up all ${APPEND_WORKLOADS.length * options.rounds} reads.`;
     const partial: Omit<StoreBenchReport, 'markdown'> = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -381,6 +433,7 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
       options: {
         durationSeconds: options.durationSeconds,
         warmupSeconds: options.warmupSeconds,
+        rounds: options.rounds,
         poolSize: POOL_SIZE,
         streamsPerWriter: STREAMS_PER_WRITER,
         readBatchSize: READ_BATCH_SIZE,

@@ -19,8 +19,10 @@ export class EmmettAdapter implements StoreAdapter {
   private readonly pool: Pool;
   private store: EmmettEventStore;
 
+  readonly applicationName = 'bench-emmett';
+
   constructor(private readonly databaseUrl: string) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, application_name: 'bench-emmett' });
+    this.pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, application_name: this.applicationName });
     this.pool.on('error', () => undefined);
     this.store = this.openStore();
   }

@@ -15,11 +15,12 @@ export class QuadrantAdapter implements StoreAdapter {
     private readonly db: Database,
     protected readonly schema: string,
     private readonly withCommandId: boolean,
+    readonly applicationName: string,
   ) {}
 
-  static async open(databaseUrl: string, schema: string, withCommandId: boolean): Promise<QuadrantAdapter> {
-    const db = await openDatabase(databaseUrl, { max: POOL_SIZE, applicationName: `bench-${schema}` });
-    return new QuadrantAdapter(db, schema, withCommandId);
+  static async open(databaseUrl: string, schema: string, withCommandId: boolean, applicationName: string): Promise<QuadrantAdapter> {
+    const db = await openDatabase(databaseUrl, { max: POOL_SIZE, applicationName });
+    return new QuadrantAdapter(db, schema, withCommandId, applicationName);
   }
 
   protected get eventStore(): PostgresEventStore {

@@ -22,9 +22,9 @@ import { POOL_SIZE, type BenchEvent } from './types';
  * version`) and number the events from `version - n`; the benchmark only uses numeric versions.
  */
 export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
-  static async openPrototype(databaseUrl: string, schema: string): Promise<QuadrantSingleStatementAdapter> {
-    const db = await openDatabase(databaseUrl, { max: POOL_SIZE, applicationName: `bench-${schema}` });
-    return new QuadrantSingleStatementAdapter(db, schema, true);
+  static async openPrototype(databaseUrl: string, schema: string, applicationName: string): Promise<QuadrantSingleStatementAdapter> {
+    const db = await openDatabase(databaseUrl, { max: POOL_SIZE, applicationName });
+    return new QuadrantSingleStatementAdapter(db, schema, true, applicationName);
   }
 
   override async append(streamId: string, events: readonly BenchEvent[], expectedVersion: number): Promise<void> {

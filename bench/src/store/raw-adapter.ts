@@ -29,8 +29,13 @@ export class RawSqlAdapter implements StoreAdapter {
   private readonly pool: Pool;
   private readonly s: string;
 
-  constructor(databaseUrl: string, schema: string, private readonly singleStatement: boolean) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, application_name: `bench-${schema}` });
+  constructor(
+    databaseUrl: string,
+    schema: string,
+    private readonly singleStatement: boolean,
+    readonly applicationName: string,
+  ) {
+    this.pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, application_name: applicationName });
     this.pool.on('error', () => undefined);
     this.s = `"${schema}"`;
   }

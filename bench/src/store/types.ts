@@ -70,6 +70,10 @@ export interface AppendCellResult extends MemoryFigures {
   p99Ms: number;
   /** Every event written in the cell, warm-up included: what the read that follows must find. */
   eventsWrittenTotal: number;
+  /** CPU time of this Node process per measured append (user + system), µs. */
+  clientCpuUsPerAppend: number;
+  /** CPU time of this cell's PostgreSQL backends per measured append (from /proc), µs; null if unreadable. */
+  serverCpuUsPerAppend: number | null;
 }
 
 export interface ReadCellResult extends MemoryFigures {
@@ -96,6 +100,8 @@ export interface BenchEvent {
 
 /** One implementation under test, living in a cell's child process. */
 export interface StoreAdapter {
+  /** The application_name of this adapter's connections, to find its PostgreSQL backends. */
+  readonly applicationName: string;
   /** Drops whatever this implementation owns in the bench database and creates it afresh. */
   reset(): Promise<void>;
   /** Appends to `streamId`, which must be at `expectedVersion`; throws on a conflict. */

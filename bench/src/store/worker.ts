@@ -4,6 +4,8 @@
  * figures are that implementation's and nothing else's.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { percentile } from './stats';
 import {
   READ_BATCH_SIZE,
@@ -22,20 +24,21 @@ import {
 const MiB = 1024 * 1024;
 
 async function loadAdapter(implementation: ImplementationName, databaseUrl: string): Promise<StoreAdapter> {
+  const applicationName = `bench-${implementation}`;
   switch (implementation) {
     case 'quadrant':
     case 'quadrant-cmd': {
       const { QuadrantAdapter } = await import('./quadrant-adapter');
-      return QuadrantAdapter.open(databaseUrl, 'bench_quadrant', implementation === 'quadrant-cmd');
+      return QuadrantAdapter.open(databaseUrl, 'bench_quadrant', implementation === 'quadrant-cmd', applicationName);
     }
     case 'quadrant-1rt': {
       const { QuadrantSingleStatementAdapter } = await import('./quadrant-single-statement');
-      return QuadrantSingleStatementAdapter.openPrototype(databaseUrl, 'bench_quadrant');
+      return QuadrantSingleStatementAdapter.openPrototype(databaseUrl, 'bench_quadrant', applicationName);
     }
     case 'raw':
     case 'raw-tx': {
       const { RawSqlAdapter } = await import('./raw-adapter');
-      return new RawSqlAdapter(databaseUrl, 'bench_raw', implementation === 'raw');
+      return new RawSqlAdapter(databaseUrl, 'bench_raw', implementation === 'raw', applicationName);
     }
     case 'emmett': {
       const { EmmettAdapter } = await import('./emmett-adapter');
@@ -64,6 +67,45 @@ function memorySampler(baselineRss: number): { stop(): MemoryFigures } {
   };
 }
 
+/** Linux reports process CPU times in USER_HZ ticks, 100 per second on every mainstream architecture. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (ms) of a local process, from /proc/<pid>/stat; undefined when it cannot be read. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15.
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+    return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time of the PostgreSQL backends serving `applicationName`, per pid. Only meaningful when the server
+ * runs on this machine (it does for the default 127.0.0.1); answers undefined otherwise.
+ */
+async function backendCpu(probe: Client, applicationName: string): Promise<Map<number, number> | undefined> {
+  const { rows } = await probe.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1`, [applicationName]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const ms = processCpuMs(pid);
+    if (ms === undefined) return undefined;
+    cpu.set(pid, ms);
+  }
+  return cpu;
+}
+
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
 const STATES = ['Running', 'Idle', 'Blocked', 'Starved', 'Maintenance'];
 
 function makeEvents(streamId: string, fromVersion: number, count: number): BenchEvent[] {
@@ -83,12 +125,20 @@ function makeEvents(streamId: string, fromVersion: number, count: number): Bench
 
 async function runAppends(
   adapter: StoreAdapter,
+  probe: Client,
   workload: Workload,
   warmupMs: number,
   durationMs: number,
   baselineRss: number,
 ): Promise<AppendCellResult> {
   const sampler = memorySampler(baselineRss);
+  // CPU accounting starts with the measurement, once the warm-up has opened the pool's connections.
+  const atMeasureStart = new Promise<{ client: NodeJS.CpuUsage; server: Map<number, number> | undefined }>((resolve, reject) => {
+    setTimeout(() => {
+      const client = process.cpuUsage();
+      backendCpu(probe, adapter.applicationName).then((server) => resolve({ client, server }), reject);
+    }, warmupMs);
+  });
   const start = performance.now();
   const measureStart = start + warmupMs;
   const measureEnd = measureStart + durationMs;
@@ -115,6 +165,9 @@ async function runAppends(
     }
   };
   await Promise.all(Array.from({ length: workload.writers }, (_, index) => writer(index)));
+  const cpuAtStart = await atMeasureStart;
+  const clientCpu = process.cpuUsage(cpuAtStart.client);
+  const serverAtEnd = await backendCpu(probe, adapter.applicationName);
 
   const memory = sampler.stop();
   const elapsedSeconds = (lastFinish - measureStart) / 1000;
@@ -131,6 +184,9 @@ async function runAppends(
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     eventsWrittenTotal,
+    clientCpuUsPerAppend: (clientCpu.user + clientCpu.system) / appends,
+    serverCpuUsPerAppend:
+      cpuAtStart.server && serverAtEnd ? (cpuDelta(cpuAtStart.server, serverAtEnd) * 1000) / appends : null,
     ...memory,
   };
 }
@@ -164,8 +220,14 @@ async function runCell(task: CellTask): Promise<CellReply> {
   try {
     if (task.kind === 'append') {
       await adapter.reset();
-      const baselineRss = process.memoryUsage().rss;
-      return { ok: true, result: await runAppends(adapter, task.workload, task.warmupMs, task.durationMs, baselineRss) };
+      const probe = new Client({ connectionString: task.databaseUrl, application_name: 'bench-probe' });
+      await probe.connect();
+      try {
+        const baselineRss = process.memoryUsage().rss;
+        return { ok: true, result: await runAppends(adapter, probe, task.workload, task.warmupMs, task.durationMs, baselineRss) };
+      } finally {
+        await probe.end();
+      }
     }
     const baselineRss = process.memoryUsage().rss;
     return { ok: true, result: await runRead(adapter, baselineRss) };

@@ -82,15 +82,26 @@ export class KafkaTransport implements MessageTransport {
   }
 
   async subscribe(options: SubscribeOptions): Promise<TransportSubscription> {
-    const consumer = this.kafka.consumer({ groupId: this.name(options.groupId), allowAutoTopicCreation: false });
+    // A member that died without leaving holds its partitions until its session times out; 10 s (not
+    // kafkajs' 30 s) bounds how long a restarted consumer waits for them.
+    const consumer = this.kafka.consumer({
+      groupId: this.name(options.groupId),
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 10_000,
+      heartbeatInterval: 1_000,
+    });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics.map((topic) => this.name(topic)), fromBeginning: true });
     const namespace = this.options.namespace ?? '';
+    // Offsets are resolved only after the handler took the batch, then committed; kafkajs fetches on from
+    // the resolved offset, so an unresolved batch would be fetched again and again.
     await consumer.run({
-      autoCommit: false,
+      autoCommit: true,
+      autoCommitInterval: 1_000,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const messages: IncomingMessage[] = batch.messages.map((message) => ({
           topic: batch.topic.slice(namespace.length),
@@ -102,10 +113,9 @@ export class KafkaTransport implements MessageTransport {
         }));
         await options.handle(messages);
         const last = batch.messages[batch.messages.length - 1];
-        if (last) {
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
-        }
+        if (last) resolveOffset(last.offset);
         await heartbeat();
+        await commitOffsetsIfNecessary();
       },
     });
     return {
