@@ -19,6 +19,8 @@ export interface InboxConsumerOptions {
   onError?(error: unknown, message: IncomingMessage, attempt: number): void;
 }
 
+const TRANSACTION_CHUNK = 100;
+
 /**
  * Exactly-once in effect on top of at-least-once delivery: each event's effect, its inbox row and the
  * partition checkpoint commit in one PostgreSQL transaction, and an event already in the inbox is passed
@@ -38,7 +40,13 @@ export class InboxConsumer {
     this.subscription = await this.options.transport.subscribe({
       groupId: this.options.groupId,
       topics: this.options.topics,
-      handle: (messages) => this.processBatch(messages),
+      handle: async (messages) => {
+        // Short transactions: an open writing transaction holds back every global-log reader of the
+        // database cluster (xid8 snapshot horizon), other services' relays included.
+        for (let from = 0; from < messages.length; from += TRANSACTION_CHUNK) {
+          await this.processBatch(messages.slice(from, from + TRANSACTION_CHUNK));
+        }
+      },
     });
   }
 

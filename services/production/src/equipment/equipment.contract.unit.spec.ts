@@ -1,6 +1,6 @@
 import { EventContracts, type ProductionEvent } from '@quadrant/contracts';
 import { CommandHandler, EventContractViolationError, InMemoryEventStore } from '@quadrant/event-sourcing';
-import { equipmentDecider, equipmentStreamId, type EquipmentCommand, type EquipmentState } from './equipment.decider';
+import { equipmentDecider, equipmentStreamId, type EquipmentCommand, type EquipmentState, type ParentEquipment } from './equipment.decider';
 
 /** Every event the production slice can emit conforms to its published JSON Schema. */
 describe('production events against their contracts', () => {
@@ -19,7 +19,7 @@ describe('production events against their contracts', () => {
       { id: 'line-1', level: 'WorkCenter', workCenterType: 'ProductionLine' },
       { id: 'lathe-1', level: 'WorkUnit' },
     ] as const;
-    let parent: { equipmentId: string; level: (typeof levels)[number]['level']; path: string[] } | null = null;
+    let parent = null as ParentEquipment | null;
     for (const element of levels) {
       await handler.handle(equipmentStreamId(element.id), {
         type: 'DefineEquipment',
