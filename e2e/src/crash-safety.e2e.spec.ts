@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { openDatabase, type Database } from '@quadrant/database';
 import { testDatabaseUrl, testKafkaBrokers, uniqueSchema } from '@quadrant/testing';
-import { freePort, seededRandom, ServiceProcess } from './support/service-process';
+import { freePort, ServiceProcess } from '@quadrant/platform';
+import { seededRandom } from './support/seeded-random';
 
 /**
  * DESIGN.md, second trap: the production service (whose relay publishes to Kafka) and the gateway (whose

@@ -54,4 +54,9 @@ export const gatewayMigrations: Migration[] = [
     id: 'gateway-002-timeline-position',
     sql: `create unique index work_unit_state_timeline_position_idx on {{schema}}.work_unit_state_timeline (work_unit_id, stream_position)`,
   },
+  {
+    // When each change reached the read model: projection lag, per event, for operators and benchmarks.
+    id: 'gateway-003-timeline-projected-at',
+    sql: `alter table {{schema}}.work_unit_state_timeline add column projected_at timestamptz not null default clock_timestamp()`,
+  },
 ];

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+/** The repository root, from `libs/platform/src` or from `dist/libs/platform/src`. */
+function repositoryRoot(): string {
+  const up = join(__dirname, '..', '..', '..');
+  return up.endsWith('dist') ? join(up, '..') : up;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -15,7 +19,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A service of the built platform (`npm run build`) as its own OS process, as in full mode. */
+/**
+ * A service of the built platform (`npm run build`) as its own OS process, as in full mode: for the e2e
+ * tier and the benchmarks, which must see processes die and restart.
+ */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
   private output = '';
@@ -33,7 +40,7 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT, this.script)], {
+    const child = spawn(process.execPath, [join(repositoryRoot(), this.script)], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -79,16 +86,4 @@ export class ServiceProcess {
   get log(): string {
     return this.output;
   }
-}
-
-/** mulberry32: the chaos is random but repeatable from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

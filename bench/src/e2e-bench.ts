@@ -1,0 +1,201 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '@quadrant/database';
+import { freePort, ServiceProcess } from '@quadrant/platform';
+import type { SuiteOptions } from './options';
+
+/**
+ * End to end, as in full mode: commands over HTTP to the production service (its own process), its event
+ * store on PostgreSQL, its relay to Kafka, the gateway (its own process) consuming into its projections.
+ * Latency is per event, from the moment the client sent the command to the moment the gateway's
+ * projection committed it (`work_unit_state_timeline.projected_at`, same machine, same clock).
+ */
+const WORK_UNITS = 50;
+const STATES = ['Running', 'Idle', 'Setup', 'Running', 'Down', 'PlannedDowntime'] as const;
+
+interface Sent {
+  eventId: string;
+  sentAt: number;
+}
+
+interface PhaseResult {
+  phase: string;
+  offeredPerSecond: number | null;
+  commands: number;
+  seconds: number;
+  commandsPerSecond: number;
+  projectedPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  httpP50Ms: number;
+  httpP99Ms: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export async function runE2eBench(options: SuiteOptions): Promise<PhaseResult[]> {
+  const brokers = process.env['KAFKA_BROKERS'];
+  if (!brokers) throw new Error('the e2e benchmark needs Kafka: bash deploy/kafka/kafka.sh start, then KAFKA_BROKERS=127.0.0.1:9092');
+  const prefix = `bench_${Date.now().toString(36)}_`;
+  const env = { DATABASE_URL: options.databaseUrl, KAFKA_BROKERS: brokers, KAFKA_NAMESPACE: `${prefix}.`, QUADRANT_SCHEMA_PREFIX: prefix };
+  const production = new ServiceProcess('production', 'dist/services/production/src/main.js', await freePort(), env);
+  await production.start();
+  const gateway = new ServiceProcess('gateway', 'dist/services/gateway/src/main.js', await freePort(), { ...env, PRODUCTION_URL: production.url });
+  await gateway.start();
+  const db = await openDatabase(options.databaseUrl, { max: 2 });
+  const results: PhaseResult[] = [];
+  try {
+    const units = await defineHierarchy(production.url);
+    const clock = { next: Date.parse('2026-01-01T00:00:00Z') };
+    const since = (): string => new Date((clock.next += 1000)).toISOString();
+
+    await drive(production.url, units, since, options.warmupSeconds, null);
+    await waitForProjection(db, prefix);
+    results.push(await phase(db, prefix, 'saturation (64 clients, as fast as they go)', production.url, units, since, options.durationSeconds, null));
+    results.push(await phase(db, prefix, 'paced at 1,000 commands/s', production.url, units, since, options.durationSeconds, 1000));
+  } finally {
+    await gateway.stop();
+    await production.stop();
+    for (const schema of ['production', 'gateway']) await db.exec(`drop schema if exists "${prefix}${schema}" cascade`);
+    await db.close();
+  }
+  print(results);
+  mkdirSync(join('bench', 'results'), { recursive: true });
+  const file = join('bench', 'results', `e2e-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ machine: { cores: 2 }, results }, null, 2));
+  console.log(`written to ${file}`);
+  return results;
+}
+
+async function post(url: string, body: unknown): Promise<{ eventIds: string[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = (await response.json()) as { events?: { eventId: string }[]; message?: string };
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${answer.message ?? ''}`);
+  return { eventIds: (answer.events ?? []).map((event) => event.eventId) };
+}
+
+async function defineHierarchy(productionUrl: string): Promise<string[]> {
+  const define = (equipmentId: string, level: string, parentId?: string): Promise<unknown> =>
+    post(`${productionUrl}/equipment`, { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
+  await define('bench', 'Enterprise');
+  await define('bench-site', 'Site', 'bench');
+  await define('bench-area', 'Area', 'bench-site');
+  await define('bench-line', 'WorkCenter', 'bench-area');
+  const units = Array.from({ length: WORK_UNITS }, (_, i) => `bench-wu-${i}`);
+  for (const unit of units) await define(unit, 'WorkUnit', 'bench-line');
+  return units;
+}
+
+/**
+ * 64 clients send state changes for `seconds`; `perSecond` paces them, null lets them go flat out. Each
+ * unit is driven by one client at a time, so its source timestamps only grow.
+ */
+async function drive(
+  productionUrl: string,
+  units: string[],
+  since: () => string,
+  seconds: number,
+  perSecond: number | null,
+): Promise<{ sent: Sent[]; httpMs: number[] }> {
+  const sent: Sent[] = [];
+  const httpMs: number[] = [];
+  const started = Date.now();
+  const end = started + seconds * 1000;
+  const clients = 64;
+  let issued = 0;
+  const stateOf = new Map<string, number>();
+  const free = [...units];
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < end) {
+        if (perSecond !== null) {
+          const due = started + (issued * 1000) / perSecond;
+          issued++;
+          if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        }
+        const unit = free.shift();
+        if (!unit) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          continue;
+        }
+        const n = (stateOf.get(unit) ?? 0) + 1;
+        stateOf.set(unit, n);
+        const state = STATES[n % STATES.length] ?? 'Running';
+        const sentAt = Date.now();
+        const { eventIds } = await post(`${productionUrl}/work-units/${unit}/state`, { state, since: since(), ...(state === 'Down' ? { reasonCode: 'BENCH' } : {}) });
+        httpMs.push(Date.now() - sentAt);
+        for (const eventId of eventIds) sent.push({ eventId, sentAt });
+        free.push(unit);
+      }
+    }),
+  );
+  return { sent, httpMs };
+}
+
+async function waitForProjection(db: Database, prefix: string, eventIds?: string[]): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [row] = await db.query<{ projected: string; stored: string }>(
+      `select (select count(*) from "${prefix}gateway".work_unit_state_timeline)::text as projected,
+              (select count(*) from "${prefix}production".events where event_type = 'WorkUnitStateChanged')::text as stored`,
+    );
+    if (row && row.projected === row.stored && (!eventIds || Number(row.projected) >= eventIds.length)) return;
+    if (Date.now() > deadline) throw new Error(`the projection did not catch up: ${JSON.stringify(row)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function phase(
+  db: Database,
+  prefix: string,
+  name: string,
+  productionUrl: string,
+  units: string[],
+  since: () => string,
+  seconds: number,
+  perSecond: number | null,
+): Promise<PhaseResult> {
+  const started = Date.now();
+  const { sent, httpMs } = await drive(productionUrl, units, since, seconds, perSecond);
+  const sentSeconds = (Date.now() - started) / 1000;
+  await waitForProjection(db, prefix, sent.map((item) => item.eventId));
+  const projected = await db.query<{ event_id: string; projected_ms: string }>(
+    `select event_id, (extract(epoch from projected_at) * 1000)::bigint::text as projected_ms
+       from "${prefix}gateway".work_unit_state_timeline where event_id = any($1::text[])`,
+    [sent.map((item) => item.eventId)],
+  );
+  const projectedAt = new Map(projected.map((row) => [row.event_id, Number(row.projected_ms)]));
+  const latencies = sent.map((item) => (projectedAt.get(item.eventId) ?? NaN) - item.sentAt).sort((a, b) => a - b);
+  const lastProjected = Math.max(...projected.map((row) => Number(row.projected_ms)));
+  const http = httpMs.sort((a, b) => a - b);
+  return {
+    phase: name,
+    offeredPerSecond: perSecond,
+    commands: sent.length,
+    seconds: sentSeconds,
+    commandsPerSecond: sent.length / sentSeconds,
+    projectedPerSecond: sent.length / ((lastProjected - started) / 1000),
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP99Ms: percentile(latencies, 99),
+    latencyMaxMs: latencies[latencies.length - 1] ?? NaN,
+    httpP50Ms: percentile(http, 50),
+    httpP99Ms: percentile(http, 99),
+  };
+}
+
+function print(results: PhaseResult[]): void {
+  const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+  console.log('\nEnd to end: HTTP command -> production store -> relay -> Kafka -> gateway projection (2 cores, all on this machine)\n');
+  console.log('| phase | commands | events/s accepted | events/s projected | p50 ms | p99 ms | max ms | HTTP p50 / p99 ms |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(
+      `| ${r.phase} | ${r.commands} | ${r.commandsPerSecond.toFixed(0)} | ${r.projectedPerSecond.toFixed(0)} | ${r.latencyP50Ms.toFixed(0)} | ${r.latencyP99Ms.toFixed(0)} | ${r.latencyMaxMs.toFixed(0)} | ${r.httpP50Ms} / ${r.httpP99Ms} |`,
+    );
+  }
+  console.log(`\nbench client RSS ${rss} MiB. Targets: >= 5,000 events/s sustained; p99 < 250 ms at 1,000 events/s.`);
+}
