@@ -4,11 +4,13 @@
  * postgres://postgres@127.0.0.1:5432/test); each suite works in a database of its own on it.
  */
 import { DEFAULT_DATABASE_URL, type SuiteOptions } from './options';
+import { runE2eBench } from './e2e-bench';
 import { runStoreBench } from './store-bench';
 
 /** Every suite, by name; a new one is one more line here. */
 const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   store: runStoreBench,
+  e2e: runE2eBench,
 };
 
 function usage(): string {

@@ -14,7 +14,7 @@ export class QuadrantAdapter implements StoreAdapter {
   constructor(
     private readonly db: Database,
     protected readonly schema: string,
-    private readonly withCommandId: boolean,
+    protected readonly withCommandId: boolean,
     readonly applicationName: string,
   ) {}
 

@@ -22,13 +22,18 @@ import { POOL_SIZE, type BenchEvent } from './types';
  * version`) and number the events from `version - n`; the benchmark only uses numeric versions.
  */
 export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
-  static async openPrototype(databaseUrl: string, schema: string, applicationName: string): Promise<QuadrantSingleStatementAdapter> {
+  static async openPrototype(
+    databaseUrl: string,
+    schema: string,
+    applicationName: string,
+    withCommandId = true,
+  ): Promise<QuadrantSingleStatementAdapter> {
     const db = await openDatabase(databaseUrl, { max: POOL_SIZE, applicationName });
-    return new QuadrantSingleStatementAdapter(db, schema, true, applicationName);
+    return new QuadrantSingleStatementAdapter(db, schema, withCommandId, applicationName);
   }
 
   override async append(streamId: string, events: readonly BenchEvent[], expectedVersion: number): Promise<void> {
-    const commandId = randomUUID();
+    const commandId = this.withCommandId ? randomUUID() : undefined;
     try {
       const recorded = await this.appendInOneStatement(streamId, events, expectedVersion, commandId);
       if (recorded.length === events.length) return;
@@ -36,8 +41,7 @@ export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
       if (!isUniqueViolation(error)) throw error;
     }
     // The slow path, taken only on a conflict or a retried command: the same answers as the real store.
-    const earlier = await this.eventStore.findCommand(commandId);
-    if (earlier) return;
+    if (commandId && (await this.eventStore.findCommand(commandId))) return;
     const [current] = await this.database.query<{ version: number }>(
       `select version from ${ident(this.schema)}.streams where stream_id = $1`,
       [streamId],
@@ -49,7 +53,7 @@ export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
     streamId: string,
     events: readonly BenchEvent[],
     expected: number,
-    commandId: string,
+    commandId: string | undefined,
   ): Promise<RecordedEvent[]> {
     const s = ident(this.schema);
     const next = expected + events.length;
@@ -57,7 +61,14 @@ export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
       expected === 0
         ? `insert into ${s}.streams (stream_id, version) values ($1, $3) on conflict (stream_id) do nothing returning version`
         : `update ${s}.streams set version = $3 where stream_id = $1 and version = $2 returning version`;
-    const params: unknown[] = [streamId, expected, next, commandId];
+    const params: unknown[] = [streamId, expected, next];
+    if (commandId) params.push(commandId);
+    const command = commandId
+      ? `, command as (
+           insert into ${s}.processed_commands (command_id, stream_id, first_position, last_position)
+           select $4, $1, $2::int + 1, $3::int from claim
+         )`
+      : '';
     const values = events.map((item, index) => {
       params.push(index + 1, randomUUID(), item.type, JSON.stringify(item.data), JSON.stringify(item.metadata));
       const p = params.length - 5;
@@ -74,11 +85,7 @@ export class QuadrantSingleStatementAdapter extends QuadrantAdapter {
       metadata: RecordedEvent['metadata'];
       recorded_at: Date | string;
     }>(
-      `with claim as (${claim}),
-            command as (
-              insert into ${s}.processed_commands (command_id, stream_id, first_position, last_position)
-              select $4, $1, $2::int + 1, $3::int from claim
-            )
+      `with claim as (${claim})${command}
        insert into ${s}.events (stream_id, stream_position, event_id, event_type, data, metadata)
        select $1, $2::int + e.n, e.event_id, e.event_type, e.data, e.metadata
          from claim cross join (values ${values.join(', ')}) as e(n, event_id, event_type, data, metadata)

@@ -65,16 +65,36 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     return loaded;
   }
 
+  /**
+   * The hot path is one round trip: a stream whose state is cached is decided on that state and appended
+   * at its version; only a conflict (another writer got there first) reads the stream again. A command id
+   * seen before is looked up only when the decision comes out empty or refused, or the append reports it.
+   */
   async handle(streamId: string, command: Command, context: CommandContext = {}): Promise<CommandResult<Event>> {
-    if (context.commandId) {
-      const earlier = await this.store.findCommand(context.commandId);
-      if (earlier) return this.replay(earlier.streamId, earlier.events, earlier.nextExpectedVersion);
-    }
     for (let attempt = 0; ; attempt++) {
-      const { state, version } = await this.load(streamId);
-      const events = this.decider.decide(command, state);
+      const cached = attempt === 0 ? this.cache.get(streamId) : undefined;
+      const { state, version } = cached ?? (await this.load(streamId));
+      let events: Event[];
+      try {
+        events = this.decider.decide(command, state);
+      } catch (refusal) {
+        // A refusal on cached state is checked against the stream as it is now before it stands.
+        if (cached) {
+          this.cache.delete(streamId);
+          continue;
+        }
+        const earlier = await this.earlier(context.commandId);
+        if (earlier) return earlier;
+        throw refusal;
+      }
       if (events.length === 0) {
-        return { streamId, events: [], nextExpectedVersion: version, replayed: false };
+        // "Nothing to do" on cached state may be stale too.
+        if (cached) {
+          this.cache.delete(streamId);
+          continue;
+        }
+        const earlier = await this.earlier(context.commandId);
+        return earlier ?? { streamId, events: [], nextExpectedVersion: version, replayed: false };
       }
       this.options.validate?.(events);
       try {
@@ -89,14 +109,15 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       } catch (error) {
         if (!(error instanceof StreamVersionConflictError)) throw error;
         this.cache.delete(streamId);
-        if (context.commandId) {
-          // The conflicting writer may have been this very command, retried by its client.
-          const earlier = await this.store.findCommand(context.commandId);
-          if (earlier) return this.replay(earlier.streamId, earlier.events, earlier.nextExpectedVersion);
-        }
         if (attempt >= this.maxRetries) throw error;
       }
     }
+  }
+
+  private async earlier(commandId: string | undefined): Promise<CommandResult<Event> | undefined> {
+    if (!commandId) return undefined;
+    const record = await this.store.findCommand(commandId);
+    return record ? this.replay(record.streamId, record.events, record.nextExpectedVersion) : undefined;
   }
 
   private replay(streamId: string, events: RecordedEvent[], nextExpectedVersion: number): CommandResult<Event> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ident, migrate, type Database, type SqlClient } from '@quadrant/database';
+import { ident, isUniqueViolation, migrate, type Database } from '@quadrant/database';
 import { StreamVersionConflictError } from '../errors';
 import type { DomainEvent, EventMetadata, LogPosition, NewEvent, RecordedEvent } from '../events';
 import type { AppendOptions, AppendResult, CommandRecord, EventStore, ReadAllOptions, ReadStreamResult } from '../event-store';
@@ -51,8 +51,6 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
-class DuplicateCommand extends Error {}
-
 /**
  * The event store on PostgreSQL, one schema per service. Appends take a row lock on the stream, so
  * writers of one stream queue and commit in stream order; the global log is read below the oldest
@@ -84,70 +82,68 @@ export class PostgresEventStore implements EventStore {
     return { version: first.version, events: rows.filter((row) => row.event_id !== null).map(toRecorded) };
   }
 
+  /**
+   * One statement, so one round trip and atomic on its own: the version claim (a row lock on the stream:
+   * writers of one stream queue and commit in stream order), the command record and the events are
+   * data-modifying CTEs. A stale version claims no row and so writes nothing; a command id seen before
+   * violates its primary key and rolls the whole statement back.
+   */
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const { expectedVersion: expected, commandId } = options;
+    let rows: EventRow[] = [];
     try {
-      return await this.db.transaction(async (tx) => {
-        const previous = await this.claimVersions(tx, streamId, events.length, options);
-        if (options.commandId) {
-          const claimed = await tx.query(
-            `insert into ${this.s}.processed_commands (command_id, stream_id, first_position, last_position)
-             values ($1, $2, $3, $4) on conflict (command_id) do nothing returning command_id`,
-            [options.commandId, streamId, previous + 1, previous + events.length],
-          );
-          if (claimed.length === 0) throw new DuplicateCommand();
-        }
-        const params: unknown[] = [];
-        const values = events.map((item, index) => {
-          params.push(streamId, previous + index + 1, randomUUID(), item.event.type, JSON.stringify(item.event.data), JSON.stringify(item.metadata));
-          const p = params.length - 6;
-          return `($${p + 1}, $${p + 2}, $${p + 3}::uuid, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb)`;
-        });
-        const rows = await tx.query<EventRow>(
-          `insert into ${this.s}.events (stream_id, stream_position, event_id, event_type, data, metadata)
-           values ${values.join(', ')} returning ${EVENT_COLUMNS}`,
-          params,
-        );
-        return { nextExpectedVersion: previous + events.length, events: rows.map(toRecorded), replayed: false };
-      });
+      const { sql, params } = this.appendStatement(streamId, events, options);
+      rows = await this.db.query<EventRow>(sql, params);
     } catch (error) {
-      // A retried command usually finds its stream moved on by its own first attempt.
-      const maybeRetry = error instanceof DuplicateCommand || error instanceof StreamVersionConflictError;
-      if (!maybeRetry || !options.commandId) throw error;
-      const earlier = await this.findCommand(options.commandId);
-      if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
-      if (error instanceof DuplicateCommand) throw new Error(`command ${options.commandId} was reported handled but has no record`);
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
+    if (rows.length === events.length) {
+      const last = rows[rows.length - 1];
+      return { nextExpectedVersion: last?.stream_position ?? 0, events: rows.map(toRecorded), replayed: false };
+    }
+    // Nothing was written: a retried command (usually finding its stream moved on by its own first
+    // attempt), or a stale expected version.
+    if (commandId) {
+      const earlier = await this.findCommand(commandId);
+      if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
+    }
+    const [current] = await this.db.query<{ version: number }>(`select version from ${this.s}.streams where stream_id = $1`, [streamId]);
+    throw new StreamVersionConflictError(streamId, expected, current?.version ?? 0);
   }
 
-  /** Moves the stream's version on by `count` under a row lock; answers the version before. */
-  private async claimVersions(tx: SqlClient, streamId: string, count: number, options: AppendOptions): Promise<number> {
+  private appendStatement(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const p = (value: unknown, type: string): string => `$${params.push(value)}::${type}`;
+    const stream = p(streamId, 'text');
+    const count = p(events.length, 'int');
     const expected = options.expectedVersion;
-    if (expected === 'any') {
-      const [row] = await tx.query<{ version: number }>(
-        `insert into ${this.s}.streams as st (stream_id, version) values ($1, $2)
-         on conflict (stream_id) do update set version = st.version + $2 returning version`,
-        [streamId, count],
-      );
-      if (!row) throw new Error(`stream ${streamId}: no version returned`);
-      return row.version - count;
-    }
-    const claimed =
-      expected === 0
-        ? await tx.query(
-            `insert into ${this.s}.streams (stream_id, version) values ($1, $2) on conflict (stream_id) do nothing returning version`,
-            [streamId, count],
-          )
-        : await tx.query(
-            `update ${this.s}.streams set version = $3 where stream_id = $1 and version = $2 returning version`,
-            [streamId, expected, expected + count],
-          );
-    if (claimed.length === 0) {
-      const [current] = await tx.query<{ version: number }>(`select version from ${this.s}.streams where stream_id = $1`, [streamId]);
-      throw new StreamVersionConflictError(streamId, expected, current?.version ?? 0);
-    }
-    return expected;
+    const claim =
+      expected === 'any'
+        ? `insert into ${this.s}.streams as st (stream_id, version) values (${stream}, ${count})
+           on conflict (stream_id) do update set version = st.version + ${count} returning version - ${count} as previous`
+        : expected === 0
+          ? `insert into ${this.s}.streams (stream_id, version) values (${stream}, ${count})
+             on conflict (stream_id) do nothing returning 0 as previous`
+          : `update ${this.s}.streams set version = ${p(expected, 'int')} + ${count}
+              where stream_id = ${stream} and version = ${p(expected, 'int')} returning version - ${count} as previous`;
+    const command = options.commandId
+      ? `, command as (
+           insert into ${this.s}.processed_commands (command_id, stream_id, first_position, last_position)
+           select ${p(options.commandId, 'text')}, ${stream}, previous + 1, previous + ${count} from claim)`
+      : '';
+    const values = events.map(
+      (item, index) =>
+        `(${p(index + 1, 'int')}, ${p(randomUUID(), 'uuid')}, ${p(item.event.type, 'text')}, ` +
+        `${p(JSON.stringify(item.event.data), 'jsonb')}, ${p(JSON.stringify(item.metadata), 'jsonb')})`,
+    );
+    const sql = `with claim as (${claim})${command}
+      insert into ${this.s}.events (stream_id, stream_position, event_id, event_type, data, metadata)
+      select ${stream}, claim.previous + e.n, e.event_id, e.event_type, e.data, e.metadata
+        from claim cross join (values ${values.join(', ')}) as e(n, event_id, event_type, data, metadata)
+       order by e.n
+      returning ${EVENT_COLUMNS}`;
+    return { sql, params };
   }
 
   async findCommand(commandId: string): Promise<CommandRecord | undefined> {
