@@ -3,8 +3,16 @@
  * or PGlite in-process for the embedded mode. Rows come back as plain objects; bigint and xid8 columns
  * are read as text by the queries themselves so both drivers agree.
  */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on the server under this name: parsed and planned once per connection.
+   * For hot statements whose text depends only on this name (the server holds one plan per name).
+   */
+  prepareAs?: string;
+}
+
 export interface SqlClient {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
 }
 
 export interface Database extends SqlClient {

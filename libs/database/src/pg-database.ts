@@ -1,10 +1,10 @@
 import { Pool, type PoolClient } from 'pg';
-import type { Database, SqlClient } from './database';
+import type { Database, QueryOptions, SqlClient } from './database';
 
 class PgClient implements SqlClient {
   constructor(private readonly client: PoolClient) {}
-  async query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-    const result = await this.client.query(sql, params as unknown[] | undefined);
+  async query<Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+    const result = await this.client.query({ text: sql, values: params as unknown[] | undefined, name: options?.prepareAs });
     return result.rows as Row[];
   }
 }
@@ -23,8 +23,8 @@ export class PgDatabase implements Database {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-    const result = await this.pool.query(sql, params as unknown[] | undefined);
+  async query<Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+    const result = await this.pool.query({ text: sql, values: params as unknown[] | undefined, name: options?.prepareAs });
     return result.rows as Row[];
   }
 

@@ -22,7 +22,6 @@ function eventColumns(alias = ''): string {
   return `${a}global_position::text as global_position, ${a}transaction_id::text as transaction_id, ${a}stream_id,
     ${a}stream_position, ${a}event_id::text as event_id, ${a}event_type, ${a}data, ${a}metadata, ${a}recorded_at`;
 }
-const EVENT_COLUMNS = eventColumns();
 
 /** A log position is the writer's transaction id and the event's sequence number. */
 export function encodePosition(transactionId: string, globalPosition: string): LogPosition {
@@ -36,6 +35,13 @@ function decodePosition(position: LogPosition | undefined): [string, string] {
     throw new Error(`"${position}" is not a PostgreSQL event store log position`);
   }
   return [transactionId, globalPosition];
+}
+
+interface AppendedRow {
+  stream_position: number;
+  global_position: string;
+  transaction_id: string;
+  recorded_at: Date | string;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -76,6 +82,7 @@ export class PostgresEventStore implements EventStore {
         where s.stream_id = $1
         order by e.stream_position`,
       [streamId, options.fromVersion ?? 1],
+      { prepareAs: `read-stream:${this.schema}` },
     );
     const first = rows[0];
     if (!first) return { version: 0, events: [] };
@@ -91,16 +98,32 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const { expectedVersion: expected, commandId } = options;
-    let rows: EventRow[] = [];
+    let rows: AppendedRow[] = [];
+    const eventIds = events.map(() => randomUUID());
     try {
-      const { sql, params } = this.appendStatement(streamId, events, options);
-      rows = await this.db.query<EventRow>(sql, params);
+      const { sql, params } = this.appendStatement(streamId, events, eventIds, options);
+      rows = await this.db.query<AppendedRow>(sql, params, { prepareAs: this.appendStatementName(events.length, options) });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
     if (rows.length === events.length) {
-      const last = rows[rows.length - 1];
-      return { nextExpectedVersion: last?.stream_position ?? 0, events: rows.map(toRecorded), replayed: false };
+      // The data went in with the statement; only what the database assigned comes back.
+      rows.sort((a, b) => a.stream_position - b.stream_position);
+      const recorded = rows.map((row, index): RecordedEvent => {
+        const item = events[index];
+        if (!item) throw new Error('append answered more rows than it was given');
+        return {
+          eventId: eventIds[index] ?? '',
+          streamId,
+          streamPosition: row.stream_position,
+          logPosition: encodePosition(row.transaction_id, row.global_position),
+          type: item.event.type,
+          data: structuredClone(item.event.data),
+          metadata: structuredClone(item.metadata),
+          recordedAt: new Date(row.recorded_at).toISOString(),
+        };
+      });
+      return { nextExpectedVersion: recorded[recorded.length - 1]?.streamPosition ?? 0, events: recorded, replayed: false };
     }
     // Nothing was written: a retried command (usually finding its stream moved on by its own first
     // attempt), or a stale expected version.
@@ -112,7 +135,19 @@ export class PostgresEventStore implements EventStore {
     throw new StreamVersionConflictError(streamId, expected, current?.version ?? 0);
   }
 
-  private appendStatement(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): { sql: string; params: unknown[] } {
+  /** The statement's text depends on the schema, the expected-version kind, the command id and the count. */
+  private appendStatementName(count: number, options: AppendOptions): string | undefined {
+    if (count > 16) return undefined;
+    const expected = options.expectedVersion === 'any' ? 'any' : options.expectedVersion === 0 ? 'new' : 'at';
+    return `append:${this.schema}:${expected}:${options.commandId ? 'cmd' : 'nocmd'}:${count}`;
+  }
+
+  private appendStatement(
+    streamId: string,
+    events: readonly NewEvent<DomainEvent>[],
+    eventIds: readonly string[],
+    options: AppendOptions,
+  ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const p = (value: unknown, type: string): string => `$${params.push(value)}::${type}`;
     const stream = p(streamId, 'text');
@@ -134,7 +169,7 @@ export class PostgresEventStore implements EventStore {
       : '';
     const values = events.map(
       (item, index) =>
-        `(${p(index + 1, 'int')}, ${p(randomUUID(), 'uuid')}, ${p(item.event.type, 'text')}, ` +
+        `(${p(index + 1, 'int')}, ${p(eventIds[index], 'uuid')}, ${p(item.event.type, 'text')}, ` +
         `${p(JSON.stringify(item.event.data), 'jsonb')}, ${p(JSON.stringify(item.metadata), 'jsonb')})`,
     );
     const sql = `with claim as (${claim})${command}
@@ -142,7 +177,7 @@ export class PostgresEventStore implements EventStore {
       select ${stream}, claim.previous + e.n, e.event_id, e.event_type, e.data, e.metadata
         from claim cross join (values ${values.join(', ')}) as e(n, event_id, event_type, data, metadata)
        order by e.n
-      returning ${EVENT_COLUMNS}`;
+      returning stream_position, global_position::text as global_position, transaction_id::text as transaction_id, recorded_at`;
     return { sql, params };
   }
 
@@ -170,6 +205,7 @@ export class PostgresEventStore implements EventStore {
         order by e.transaction_id, e.global_position
         limit $3`,
       [transactionId, globalPosition, options.limit],
+      { prepareAs: `read-all:${this.schema}` },
     );
     return rows.map(toRecorded);
   }
