@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '@quadrant/database';
+import { PostgresEventStore } from '@quadrant/event-sourcing';
 import { freePort, ServiceProcess } from '@quadrant/platform';
 import type { SuiteOptions } from './options';
 
@@ -57,6 +58,8 @@ export async function runE2eBench(options: SuiteOptions): Promise<PhaseResult[]>
     await waitForProjection(db, prefix);
     results.push(await phase(db, prefix, 'saturation (64 clients, as fast as they go)', production.url, units, since, options.durationSeconds, null));
     results.push(await phase(db, prefix, 'paced at 1,000 commands/s', production.url, units, since, options.durationSeconds, 1000));
+    results.push(await phase(db, prefix, 'paced at 300 commands/s', production.url, units, since, options.durationSeconds, 300));
+    results.push(await pipelinePhase(db, options.databaseUrl, prefix, units, since, options.durationSeconds));
   } finally {
     await gateway.stop();
     await production.stop();
@@ -163,6 +166,19 @@ async function phase(
   const { sent, httpMs } = await drive(productionUrl, units, since, seconds, perSecond);
   const sentSeconds = (Date.now() - started) / 1000;
   await waitForProjection(db, prefix, sent.map((item) => item.eventId));
+  return summarise(db, prefix, name, perSecond, sent, httpMs, started, sentSeconds);
+}
+
+async function summarise(
+  db: Database,
+  prefix: string,
+  name: string,
+  perSecond: number | null,
+  sent: Sent[],
+  httpMs: number[],
+  started: number,
+  sentSeconds: number,
+): Promise<PhaseResult> {
   const projected = await db.query<{ event_id: string; projected_ms: string }>(
     `select event_id, (extract(epoch from projected_at) * 1000)::bigint::text as projected_ms
        from "${prefix}gateway".work_unit_state_timeline where event_id = any($1::text[])`,
@@ -170,7 +186,7 @@ async function phase(
   );
   const projectedAt = new Map(projected.map((row) => [row.event_id, Number(row.projected_ms)]));
   const latencies = sent.map((item) => (projectedAt.get(item.eventId) ?? NaN) - item.sentAt).sort((a, b) => a - b);
-  const lastProjected = Math.max(...projected.map((row) => Number(row.projected_ms)));
+  const lastProjected = projected.reduce((latest, row) => Math.max(latest, Number(row.projected_ms)), 0);
   const http = httpMs.sort((a, b) => a - b);
   return {
     phase: name,
@@ -185,6 +201,55 @@ async function phase(
     httpP50Ms: percentile(http, 50),
     httpP99Ms: percentile(http, 99),
   };
+}
+
+/**
+ * The pipeline without the HTTP edge: 16 writers append 10-event batches straight into production's event
+ * store (as its command handler would), and the running services relay and project them.
+ */
+async function pipelinePhase(db: Database, databaseUrl: string, prefix: string, units: string[], since: () => string, seconds: number): Promise<PhaseResult> {
+  const writerDb = await openDatabase(databaseUrl, { max: 16 });
+  const store = new PostgresEventStore(writerDb, `${prefix}production`);
+  const lastState = new Map<string, { version: number; state: string }>();
+  const sent: Sent[] = [];
+  const started = Date.now();
+  const end = started + seconds * 1000;
+  const free = [...units];
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (Date.now() < end) {
+        const unit = free.shift();
+        if (!unit) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          continue;
+        }
+        const streamId = `equipment-${unit}`;
+        let last = lastState.get(unit);
+        if (!last) {
+          const { version, events } = await store.readStream(streamId);
+          const data = events[events.length - 1]?.data as { state?: string } | undefined;
+          last = { version, state: data?.state ?? 'Unknown' };
+        }
+        const path = ['bench', 'bench-site', 'bench-area', 'bench-line', unit];
+        let previous = last.state;
+        const batch = Array.from({ length: 10 }, (_, i) => {
+          const state = i % 2 === 0 ? 'Running' : 'Idle';
+          const data = { workUnitId: unit, state, previousState: previous, since: since(), path };
+          previous = state;
+          return { event: { type: 'WorkUnitStateChanged', data }, metadata: { actor: 'bench' } };
+        });
+        const result = await store.appendToStream(streamId, batch, { expectedVersion: last.version });
+        lastState.set(unit, { version: result.nextExpectedVersion, state: previous });
+        const appendedAt = Date.now();
+        for (const event of result.events) sent.push({ eventId: event.eventId, sentAt: appendedAt });
+        free.push(unit);
+      }
+    }),
+  );
+  await writerDb.close();
+  const sentSeconds = (Date.now() - started) / 1000;
+  await waitForProjection(db, prefix, sent.map((item) => item.eventId));
+  return summarise(db, prefix, '16 writers append 10-event batches to the store directly (no HTTP)', null, sent, [], started, sentSeconds);
 }
 
 function print(results: PhaseResult[]): void {

@@ -12,6 +12,12 @@ export interface InboxConsumerOptions {
   topics: string[];
   /** Applies one event inside the transaction that also records it in the inbox. */
   handle(event: IntegrationEvent, tx: SqlClient): Promise<void>;
+  /**
+   * Applies the fresh events of a batch, in order, inside that batch's transaction: a few statements for
+   * many events. Without it each event goes through `handle`. `handle` still takes them one at a time
+   * when a batch fails, to find the one at fault.
+   */
+  handleBatch?(events: IntegrationEvent[], tx: SqlClient): Promise<void>;
   /** Called after the transaction committed, for push notifications (GraphQL subscriptions). */
   afterCommit?(event: IntegrationEvent): void;
   maxAttempts?: number;
@@ -84,12 +90,12 @@ export class InboxConsumer {
           params,
         );
         const fresh = new Set(inserted.map((row) => row.event_id));
-        const done: IntegrationEvent[] = [];
-        for (const { event } of parsed) {
-          // delete: an event twice in one batch is applied once
-          if (!fresh.delete(event.id)) continue;
-          await this.options.handle(event, tx);
-          done.push(event);
+        // delete: an event twice in one batch is applied once
+        const done = parsed.map(({ event }) => event).filter((event) => fresh.delete(event.id));
+        if (this.options.handleBatch) {
+          if (done.length > 0) await this.options.handleBatch(done, tx);
+        } else {
+          for (const event of done) await this.options.handle(event, tx);
         }
         await this.saveCheckpoint(tx, last.message);
         return done;

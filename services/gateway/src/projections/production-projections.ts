@@ -7,10 +7,10 @@ import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
 import { GATEWAY_SCHEMA } from './gateway-schema';
 import { gatewayMigrations } from './gateway-migrations';
-import { productionFactOf } from './production-facts';
+import { productionFactOf, type ProductionFact } from './production-facts';
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
-import { applyToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
-import { applyToWorkUnitStateTimeline } from './work-unit-state-timeline/work-unit-state-timeline.store';
+import { applyBatchToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
+import { applyBatchToWorkUnitStateTimeline } from './work-unit-state-timeline/work-unit-state-timeline.store';
 
 export const PROJECTIONS_GROUP_ID = 'gateway-projections';
 
@@ -41,7 +41,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
       schema: this.schema,
       groupId: PROJECTIONS_GROUP_ID,
       topics: [topicOf('production')],
-      handle: (event, tx) => this.project(event, tx),
+      handle: (event, tx) => this.project([event], tx),
+      handleBatch: (events, tx) => this.project(events, tx),
       afterCommit: (event) => this.announce(event),
       onError: (error, message, attempt) =>
         this.logger.warn(`event ${message.headers['ce_id'] ?? message.offset} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
@@ -55,17 +56,21 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     this.consumer = undefined;
   }
 
-  private async project(event: IntegrationEvent, tx: SqlClient): Promise<void> {
-    const fact = productionFactOf(event);
-    if (!fact) return;
-    await applyToEquipmentHierarchy(tx, this.schema, fact);
-    const status = await applyToWorkUnitStatus(tx, this.schema, fact);
-    await applyToWorkUnitStateTimeline(tx, this.schema, fact);
-    // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.
-    if (fact.type === 'WorkUnitStateChanged' && status && 'write' in status) {
-      if (this.uncommitted.size >= 10_000) this.uncommitted.clear();
-      this.uncommitted.set(event.id, status.write);
-    }
+  /** Each read model takes the whole batch at once: a few statements however many events. */
+  private async project(events: IntegrationEvent[], tx: SqlClient): Promise<void> {
+    const facts = events.map(productionFactOf).filter((fact): fact is ProductionFact => fact !== undefined);
+    // Definitions are rare; they go one at a time.
+    for (const fact of facts) if (fact.type === 'EquipmentDefined') await applyToEquipmentHierarchy(tx, this.schema, fact);
+    const statuses = await applyBatchToWorkUnitStatus(tx, this.schema, facts);
+    await applyBatchToWorkUnitStateTimeline(tx, this.schema, facts);
+    facts.forEach((fact, index) => {
+      const status = statuses[index];
+      // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.
+      if (fact.type === 'WorkUnitStateChanged' && status && 'write' in status) {
+        if (this.uncommitted.size >= 10_000) this.uncommitted.clear();
+        this.uncommitted.set(fact.eventId, status.write);
+      }
+    });
   }
 
   private announce(event: IntegrationEvent): void {

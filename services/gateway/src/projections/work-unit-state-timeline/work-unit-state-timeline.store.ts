@@ -1,6 +1,6 @@
 import type { WorkUnitState } from '@quadrant/contracts';
 import { ident, type SqlClient } from '@quadrant/database';
-import type { Projected, ProductionFact } from '../production-facts';
+import type { ProductionFact } from '../production-facts';
 import { isoOf } from '../sql-values';
 import { projectWorkUnitStateTimeline, type WorkUnitStateChangeRecord } from './work-unit-state-timeline.projection';
 
@@ -30,16 +30,20 @@ function toRecord(row: TimelineRow): WorkUnitStateChangeRecord {
   };
 }
 
-export async function applyToWorkUnitStateTimeline(tx: SqlClient, schema: string, fact: ProductionFact): Promise<Projected<WorkUnitStateChangeRecord>> {
-  const outcome = projectWorkUnitStateTimeline(fact);
-  if ('write' in outcome) {
+/** A batch's state changes in one statement. */
+export async function applyBatchToWorkUnitStateTimeline(tx: SqlClient, schema: string, facts: readonly ProductionFact[]): Promise<void> {
+  const params: unknown[] = [];
+  const values: string[] = [];
+  for (const fact of facts) {
+    const outcome = projectWorkUnitStateTimeline(fact);
+    if (!('write' in outcome)) continue;
     const c = outcome.write;
-    await tx.query(
-      `insert into ${ident(schema)}.work_unit_state_timeline (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing`,
-      [c.eventId, c.workUnitId, c.state, c.previousState, c.since, c.reasonCode, c.reasonText, c.streamPosition],
-    );
+    const first = params.length;
+    params.push(c.eventId, c.workUnitId, c.state, c.previousState, c.since, c.reasonCode, c.reasonText, c.streamPosition);
+    values.push(`($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}::timestamptz, $${first + 6}, $${first + 7}, $${first + 8}::int)`);
   }
-  return outcome;
+  if (values.length === 0) return;
+  await tx.query(`insert into ${ident(schema)}.work_unit_state_timeline (${COLUMNS}) values ${values.join(', ')} on conflict do nothing`, params);
 }
 
 export interface HistoryWindow {

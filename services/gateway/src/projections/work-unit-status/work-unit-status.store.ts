@@ -30,23 +30,50 @@ function toRecord(row: WorkUnitStatusRow): WorkUnitStatusRecord {
   };
 }
 
-/** Loads the work unit's row, evolves it, writes it back: inside the inbox consumer's transaction. */
-export async function applyToWorkUnitStatus(tx: SqlClient, schema: string, fact: ProductionFact): Promise<Projected<WorkUnitStatusRecord> | undefined> {
-  const key = workUnitStatusKeyOf(fact);
-  if (key === undefined) return undefined;
+/**
+ * A batch's facts in one go: the affected rows are loaded (locked) with one query, evolved in memory in
+ * order, and the last state of each work unit written back with one statement. Answers each fact's
+ * outcome, in order, for the subscription feed.
+ */
+export async function applyBatchToWorkUnitStatus(
+  tx: SqlClient,
+  schema: string,
+  facts: readonly ProductionFact[],
+): Promise<(Projected<WorkUnitStatusRecord> | undefined)[]> {
+  const keys = [...new Set(facts.map(workUnitStatusKeyOf).filter((key): key is string => key !== undefined))];
+  if (keys.length === 0) return facts.map(() => undefined);
   const s = ident(schema);
-  const [row] = await tx.query<WorkUnitStatusRow>(`select ${COLUMNS} from ${s}.work_unit_status where work_unit_id = $1 for update`, [key]);
-  const outcome = projectWorkUnitStatus(row ? toRecord(row) : null, fact);
-  if ('write' in outcome) {
-    const w = outcome.write;
+  const rows = await tx.query<WorkUnitStatusRow>(
+    `select ${COLUMNS} from ${s}.work_unit_status where work_unit_id = any($1::text[]) order by work_unit_id for update`,
+    [keys],
+  );
+  const current = new Map<string, WorkUnitStatusRecord | null>(rows.map((row) => [row.work_unit_id, toRecord(row)]));
+  const changed = new Map<string, WorkUnitStatusRecord>();
+  const outcomes = facts.map((fact) => {
+    const key = workUnitStatusKeyOf(fact);
+    if (key === undefined) return undefined;
+    const outcome = projectWorkUnitStatus(current.get(key) ?? null, fact);
+    if ('write' in outcome) {
+      current.set(key, outcome.write);
+      changed.set(key, outcome.write);
+    }
+    return outcome;
+  });
+  if (changed.size > 0) {
+    const params: unknown[] = [];
+    const values = [...changed.values()].map((w) => {
+      const first = params.length;
+      params.push(w.workUnitId, w.state, w.since, w.reasonCode, w.reasonText, w.path, w.streamPosition, w.eventId);
+      return `($${first + 1}, $${first + 2}, $${first + 3}::timestamptz, $${first + 4}, $${first + 5}, $${first + 6}::text[], $${first + 7}::int, $${first + 8})`;
+    });
     await tx.query(
-      `insert into ${s}.work_unit_status (${COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8)
+      `insert into ${s}.work_unit_status (${COLUMNS}) values ${values.join(', ')}
        on conflict (work_unit_id) do update set state = excluded.state, since = excluded.since, reason_code = excluded.reason_code,
          reason_text = excluded.reason_text, path = excluded.path, stream_position = excluded.stream_position, event_id = excluded.event_id`,
-      [w.workUnitId, w.state, w.since, w.reasonCode, w.reasonText, w.path, w.streamPosition, w.eventId],
+      params,
     );
   }
-  return outcome;
+  return outcomes;
 }
 
 export class WorkUnitStatusQueries {
