@@ -412,7 +412,7 @@ export async function runStoreBench(options: SuiteOptions): Promise<StoreBenchRe
       ? APPEND_WORKLOADS.map((w) => {
           const raw = rate(w.id, 'raw');
           const vsRaw: Partial<Record<ImplementationName, number>> = {};
-          for (const name of ['raw-tx', 'quadrant', 'quadrant-cmd', 'quadrant-1rt', 'emmett'] as const) {
+          for (const name of ['raw-tx', 'quadrant', 'quadrant-cmd', 'emmett'] as const) {
             const value = rate(w.id, name);
             if (value !== undefined && raw) vsRaw[name] = value / raw;
           }

@@ -7,16 +7,15 @@
 
 /** The three compared implementations, then the diagnostic variants (`--diagnose`). */
 export const MAIN_IMPLEMENTATIONS = ['quadrant', 'raw', 'emmett'] as const;
-export const DIAGNOSTIC_IMPLEMENTATIONS = ['raw-tx', 'quadrant-cmd', 'quadrant-1rt'] as const;
+export const DIAGNOSTIC_IMPLEMENTATIONS = ['raw-tx', 'quadrant-cmd'] as const;
 export type ImplementationName = (typeof MAIN_IMPLEMENTATIONS)[number] | (typeof DIAGNOSTIC_IMPLEMENTATIONS)[number];
 
 export const IMPLEMENTATION_NOTES: Record<ImplementationName, string> = {
-  quadrant: 'PostgresEventStore.appendToStream / readAll (BEGIN, version claim, event insert, COMMIT)',
+  quadrant: 'PostgresEventStore.appendToStream / readAll (one prepared statement: version claim and event insert as CTEs)',
   raw: 'bare SQL ceiling: one statement per append (streams upsert with version check + events insert in one CTE, autocommit); keyset read on global_position',
   emmett: '@event-driven-io/emmett-postgresql 0.42.0 getPostgreSQLEventStore().appendToStream / readMessagesBatch',
   'raw-tx': 'bare SQL as an explicit transaction: BEGIN, streams upsert, events insert, COMMIT (4 round trips, like Quadrant)',
-  'quadrant-cmd': 'PostgresEventStore.appendToStream with a command id, as CommandHandler calls it (5 round trips)',
-  'quadrant-1rt': 'prototype (bench only): Quadrant schema and semantics incl. command id, one statement per append',
+  'quadrant-cmd': 'PostgresEventStore.appendToStream with a command id, as CommandHandler calls it (the command record is one more CTE)',
 };
 
 export interface Workload {

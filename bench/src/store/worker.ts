@@ -31,10 +31,6 @@ async function loadAdapter(implementation: ImplementationName, databaseUrl: stri
       const { QuadrantAdapter } = await import('./quadrant-adapter');
       return QuadrantAdapter.open(databaseUrl, 'bench_quadrant', implementation === 'quadrant-cmd', applicationName);
     }
-    case 'quadrant-1rt': {
-      const { QuadrantSingleStatementAdapter } = await import('./quadrant-single-statement');
-      return QuadrantSingleStatementAdapter.openPrototype(databaseUrl, 'bench_quadrant', applicationName);
-    }
     case 'raw':
     case 'raw-tx': {
       const { RawSqlAdapter } = await import('./raw-adapter');
