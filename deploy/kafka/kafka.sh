@@ -95,9 +95,12 @@ EOF
 }
 
 wait_ready() {
-  local deadline=$((SECONDS + TIMEOUT))
+  local deadline=$((SECONDS + TIMEOUT)) pid
+  pid="$(cat "$PID_FILE" 2>/dev/null)"
   until broker_ready; do
-    [[ -n "$(running_pid)" ]] || fail "broker process exited during startup"
+    # kill -0, not running_pid: right after the fork the child has not exec'd java yet, so its command
+    # line does not name kafka.Kafka for a moment.
+    kill -0 "$pid" 2>/dev/null || fail "broker process exited during startup"
     ((SECONDS < deadline)) || fail "broker not ready after ${TIMEOUT}s"
     sleep 1
   done
