@@ -1,6 +1,5 @@
 import type { Database } from './database';
 import { PgDatabase } from './pg-database';
-import { PgliteDatabase } from './pglite-database';
 
 /**
  * `postgres://...` opens a pool on a server; `pglite:<dir>` (or `pglite:memory`) opens the embedded
@@ -9,6 +8,8 @@ import { PgliteDatabase } from './pglite-database';
 export async function openDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Promise<Database> {
   if (url.startsWith('pglite:')) {
     const location = url.slice('pglite:'.length);
+    // Loaded on demand: a process on a PostgreSQL server does not carry PGlite's WebAssembly.
+    const { PgliteDatabase } = await import('./pglite-database');
     return PgliteDatabase.open(location === 'memory' || location === '' ? undefined : location);
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

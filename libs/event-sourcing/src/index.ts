@@ -8,4 +8,5 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export { eventStoreMigrations } from './postgres/event-store-migrations';
 export * from './subscriptions/checkpoint-store';
 export * from './subscriptions/catch-up-subscription';
-export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+// The EventStoreDB adapter is its own entry point, `@quadrant/event-sourcing/eventstoredb`, so that a
+// process on PostgreSQL does not load the gRPC client.

@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from '@quadrant/database';
+import { openDatabase, PgLeaderLock, type Database, type LeaderLock } from '@quadrant/database';
 import { KafkaTransport, type MessageTransport } from '@quadrant/messaging';
 
 /**
@@ -10,6 +10,8 @@ export interface ServiceRuntime {
   transport: MessageTransport;
   /** Put before every schema a service owns, so test runs can share one database. Empty in production. */
   schemaPrefix?: string;
+  /** Elects the one relay among a service's replicas; without it every instance relays. */
+  leaderLock?: LeaderLock;
 }
 
 export function schemaName(runtime: ServiceRuntime, schema: string): string {
@@ -25,14 +27,20 @@ export function requiredEnv(name: string): string {
 }
 
 export async function runtimeFromEnv(service: string): Promise<ServiceRuntime> {
-  const db = await openDatabase(requiredEnv('DATABASE_URL'), { applicationName: `quadrant-${service}` });
+  const databaseUrl = requiredEnv('DATABASE_URL');
+  const db = await openDatabase(databaseUrl, { applicationName: `quadrant-${service}` });
   const transport = new KafkaTransport({
     brokers: requiredEnv('KAFKA_BROKERS').split(',').map((broker) => broker.trim()),
     clientId: `quadrant-${service}`,
     partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 3),
     namespace: process.env['KAFKA_NAMESPACE'] ?? '',
   });
-  return { db, transport, schemaPrefix: process.env['QUADRANT_SCHEMA_PREFIX'] ?? '' };
+  return {
+    db,
+    transport,
+    schemaPrefix: process.env['QUADRANT_SCHEMA_PREFIX'] ?? '',
+    ...(db.kind === 'postgres' ? { leaderLock: new PgLeaderLock(databaseUrl) } : {}),
+  };
 }
 
 export function portFromEnv(fallback: number): number {

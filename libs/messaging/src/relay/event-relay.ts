@@ -1,4 +1,5 @@
 import { toIntegrationEvent, toKafkaHeaders, topicOf, type DomainName } from '@quadrant/contracts';
+import type { LeaderLock } from '@quadrant/database';
 import { CatchUpSubscription, type CheckpointStore, type EventStore, type RecordedEvent } from '@quadrant/event-sourcing';
 import type { MessageTransport, OutgoingMessage } from '../transport';
 
@@ -10,7 +11,16 @@ export interface EventRelayOptions {
   batchSize?: number;
   idleMs?: number;
   onError?(error: unknown): void;
+  /**
+   * With several replicas of a service, one relay publishes and the others stand by; without a lock this
+   * relay always publishes. `leaderKey` names what is led (by default the topic).
+   */
+  leaderLock?: LeaderLock;
+  leaderKey?: string;
+  onLeadership?(leading: boolean): void;
 }
+
+const STANDBY_RETRY_MS = 2_000;
 
 export function toOutgoingMessage(domain: DomainName, event: RecordedEvent): OutgoingMessage {
   const integration = toIntegrationEvent(domain, event);
@@ -37,9 +47,49 @@ export class EventRelay {
     });
   }
 
+  private stopping = false;
+  private leading: Promise<void> | undefined;
+  private wakeStandby: (() => void) | undefined;
+
   async start(): Promise<void> {
     await this.options.transport.ensureTopics([topicOf(this.options.domain)]);
-    await this.subscription.start();
+    const lock = this.options.leaderLock;
+    if (!lock) {
+      await this.subscription.start();
+      return;
+    }
+    this.stopping = false;
+    this.leading = this.lead(lock);
+  }
+
+  /** Stand by until the lock is free, relay while it is held, stand by again if it is lost. */
+  private async lead(lock: LeaderLock): Promise<void> {
+    const key = this.options.leaderKey ?? `relay:${topicOf(this.options.domain)}`;
+    while (!this.stopping) {
+      let held;
+      try {
+        held = await lock.tryAcquire(key);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (!held) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, STANDBY_RETRY_MS);
+          this.wakeStandby = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        continue;
+      }
+      this.options.onLeadership?.(true);
+      await this.subscription.start();
+      const stopped = new Promise<void>((resolve) => (this.wakeStandby = resolve));
+      await Promise.race([held.lost, stopped]);
+      await this.subscription.stop();
+      await held.release();
+      this.options.onLeadership?.(false);
+    }
   }
 
   /** New events were appended in this process: publish now rather than at the next poll. */
@@ -47,7 +97,11 @@ export class EventRelay {
     this.subscription.wake();
   }
 
-  stop(): Promise<void> {
-    return this.subscription.stop();
+  async stop(): Promise<void> {
+    if (!this.leading) return this.subscription.stop();
+    this.stopping = true;
+    this.wakeStandby?.();
+    await this.leading;
+    this.leading = undefined;
   }
 }

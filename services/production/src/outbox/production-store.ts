@@ -30,6 +30,8 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
       checkpoints: new PostgresCheckpointStore(this.runtime.db, schema),
       transport: this.runtime.transport,
       onError: (error) => this.logger.warn(`relay: ${error instanceof Error ? error.message : String(error)}; retrying`),
+      ...(this.runtime.leaderLock ? { leaderLock: this.runtime.leaderLock, leaderKey: `relay:${schema}` } : {}),
+      onLeadership: (leading) => this.logger.log(leading ? 'this replica relays the event store to Kafka' : 'relay standing by'),
     });
     await this.relay.start();
   }
