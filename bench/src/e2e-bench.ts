@@ -59,6 +59,7 @@ export async function runE2eBench(options: SuiteOptions): Promise<PhaseResult[]>
     results.push(await phase(db, prefix, 'saturation (64 clients, as fast as they go)', production.url, units, since, options.durationSeconds, null));
     results.push(await phase(db, prefix, 'paced at 1,000 commands/s', production.url, units, since, options.durationSeconds, 1000));
     results.push(await phase(db, prefix, 'paced at 300 commands/s', production.url, units, since, options.durationSeconds, 300));
+    results.push(await batchPhase(db, prefix, production.url, units, since, options.durationSeconds));
     results.push(await pipelinePhase(db, options.databaseUrl, prefix, units, since, options.durationSeconds));
   } finally {
     await gateway.stop();
@@ -201,6 +202,47 @@ async function summarise(
     httpP50Ms: percentile(http, 50),
     httpP99Ms: percentile(http, 99),
   };
+}
+
+/**
+ * Machine data in batches (`POST /work-units/state-changes`): 16 clients, each driving its own work units,
+ * 48 state changes a request.
+ */
+async function batchPhase(db: Database, prefix: string, productionUrl: string, units: string[], since: () => string, seconds: number): Promise<PhaseResult> {
+  const clients = 16;
+  const sent: Sent[] = [];
+  const httpMs: number[] = [];
+  const started = Date.now();
+  const end = started + seconds * 1000;
+  let messageId = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      const mine = units.filter((_, index) => index % clients === client);
+      const count = new Map<string, number>();
+      while (Date.now() < end) {
+        const changes = Array.from({ length: 48 }, (_, i) => {
+          const workUnitId = mine[i % mine.length] ?? '';
+          const n = (count.get(workUnitId) ?? 0) + 1;
+          count.set(workUnitId, n);
+          const state = STATES[n % STATES.length] ?? 'Running';
+          return { messageId: `bench-${messageId++}`, workUnitId, state, since: since(), ...(state === 'Down' ? { reasonCode: 'BENCH' } : {}) };
+        });
+        const sentAt = Date.now();
+        const response = await fetch(`${productionUrl}/work-units/state-changes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ changes }),
+        });
+        const answer = (await response.json()) as { results?: { eventId?: string }[]; message?: string };
+        if (!response.ok || !answer.results) throw new Error(`state-changes answered ${response.status}: ${answer.message ?? ''}`);
+        httpMs.push(Date.now() - sentAt);
+        for (const result of answer.results) if (result.eventId) sent.push({ eventId: result.eventId, sentAt });
+      }
+    }),
+  );
+  const sentSeconds = (Date.now() - started) / 1000;
+  await waitForProjection(db, prefix, sent.map((item) => item.eventId));
+  return summarise(db, prefix, 'HTTP batches of 48 state changes, 16 clients', null, sent, httpMs, started, sentSeconds);
 }
 
 /**

@@ -82,4 +82,41 @@ describe('production API', () => {
     expect(second.body).toEqual({ ...first.body, replayed: true });
     expect(await events()).toBe(before + 1);
   });
+
+  it('records a batch of state changes, each answered on its own, and a batch sent again appends nothing', async () => {
+    const before = await events();
+    const batch = {
+      changes: [
+        { messageId: `m1-${schemaPrefix}`, workUnitId: 'lathe-1', state: 'Setup', since: '2026-11-02T09:00:00Z' },
+        { messageId: `m2-${schemaPrefix}`, workUnitId: 'lathe-1', state: 'Down', since: '2026-11-02T09:10:00Z' },
+        { messageId: `m3-${schemaPrefix}`, workUnitId: 'lathe-1', state: 'Running', since: '2026-11-02T09:20:00Z' },
+        { messageId: `m4-${schemaPrefix}`, workUnitId: 'ghost', state: 'Running', since: '2026-11-02T09:20:00Z' },
+      ],
+    };
+    const first = await post('/work-units/state-changes', batch);
+    expect(first.status).toBe(200);
+    expect((first.body['results'] as { status: string; error?: { code: string } }[]).map((r) => r.error?.code ?? r.status)).toEqual([
+      'recorded',
+      'STOP_REASON_REQUIRED',
+      'recorded',
+      'NOT_FOUND',
+    ]);
+    expect(await events()).toBe(before + 2);
+    const again = await post('/work-units/state-changes', batch);
+    expect((again.body['results'] as { status: string }[]).map((r) => r.status)).toEqual(['replayed', 'refused', 'replayed', 'refused']);
+    expect(await events()).toBe(before + 2);
+  });
+
+  it('refuses a batch with a bad message as a whole, naming the field, and writes nothing', async () => {
+    const before = await events();
+    const response = await post('/work-units/state-changes', {
+      changes: [
+        { messageId: 'ok', workUnitId: 'lathe-1', state: 'Idle', since: '2026-11-02T10:00:00Z' },
+        { messageId: 'bad', workUnitId: 'lathe-1', state: 'Idle', since: 'soon' },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect((response.body['details'] as { problems: { field: string }[] }).problems.map((problem) => problem.field)).toEqual(['changes.1.since']);
+    expect(await events()).toBe(before);
+  });
 });

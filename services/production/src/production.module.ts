@@ -6,6 +6,8 @@ import { ChangeWorkUnitStateHandler } from './equipment/change-work-unit-state/c
 import { DefineEquipmentController } from './equipment/define-equipment/define-equipment.controller';
 import { DefineEquipmentHandler } from './equipment/define-equipment/define-equipment.handler';
 import { GetEquipmentController } from './equipment/get-equipment/get-equipment.controller';
+import { RecordStateChangesController } from './equipment/record-state-changes/record-state-changes.controller';
+import { RecordStateChangesHandler } from './equipment/record-state-changes/record-state-changes.handler';
 import { ProductionStore } from './outbox/production-store';
 
 @Controller('health')
@@ -16,8 +18,8 @@ class HealthController {
   }
 }
 
-const controllers = [DefineEquipmentController, ChangeWorkUnitStateController, GetEquipmentController, HealthController];
-const commandHandlers = [DefineEquipmentHandler, ChangeWorkUnitStateHandler];
+const controllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, GetEquipmentController, HealthController];
+const commandHandlers = [DefineEquipmentHandler, ChangeWorkUnitStateHandler, RecordStateChangesHandler];
 
 @Module({})
 export class ProductionModule {
