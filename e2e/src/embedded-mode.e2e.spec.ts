@@ -14,9 +14,22 @@ describe('embedded mode', () => {
   }
 
   it('seeds the two-site demo plant, takes a command, and keeps its data across a restart', async () => {
-    const env = { QUADRANT_DATA_DIR: dataDir, PRODUCTION_PORT: String(await freePort()) };
-    const platform = new ServiceProcess('embedded', 'dist/services/embedded/src/main.js', await freePort(), env);
+    const port = await freePort();
+    let productionPort = await freePort();
+    while (productionPort === port) productionPort = await freePort();
+    const platform = new ServiceProcess('embedded', 'dist/services/embedded/src/main.js', port, { QUADRANT_DATA_DIR: dataDir, PRODUCTION_PORT: String(productionPort) });
     await platform.start();
+    try {
+      await exercise(platform);
+    } catch (error) {
+      console.log(`embedded process output:\n${platform.log}`);
+      throw error;
+    } finally {
+      await platform.stop();
+    }
+  });
+
+  async function exercise(platform: ServiceProcess): Promise<void> {
     const until = async (check: () => Promise<boolean>): Promise<void> => {
       const deadline = Date.now() + 30_000;
       while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -35,6 +48,5 @@ describe('embedded mode', () => {
     await platform.start();
     expect((await graphql(platform.url, millState)).data).toEqual({ equipment: { status: { state: 'Running', since: '2030-01-01T08:00:00.000Z' } } });
     expect(((await graphql(platform.url, '{ workUnitStatuses { workUnitId } }')).data?.['workUnitStatuses'] as unknown[]).length).toBe(14);
-    await platform.stop();
-  });
+  }
 });

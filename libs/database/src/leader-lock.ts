@@ -44,14 +44,3 @@ export class PgLeaderLock implements LeaderLock {
     };
   }
 }
-
-/** One process owns an embedded database: the lock is always its own. */
-export class InProcessLeaderLock implements LeaderLock {
-  private readonly held = new Set<string>();
-
-  async tryAcquire(key: string): Promise<HeldLock | undefined> {
-    if (this.held.has(key)) return undefined;
-    this.held.add(key);
-    return { lost: new Promise<void>(() => undefined), release: async () => void this.held.delete(key) };
-  }
-}

@@ -1,7 +1,8 @@
 /**
  * The demo plant seeded on the first embedded start: one enterprise, two sites, their areas, lines and
  * work units, and a first equipment state for each unit. It goes in through the production service's
- * API like any client's data, with idempotency keys, so an interrupted seed finishes on the next start.
+ * API like any client's data, with idempotency keys, and runs on every start: what was done before is
+ * answered from its idempotency record, so an interrupted seed finishes on the next start.
  */
 interface Element {
   equipmentId: string;
@@ -44,24 +45,28 @@ const firstStates: Record<string, { state: string; reasonCode?: string; reasonTe
   'austin-l2-capper': { state: 'Down', reasonCode: 'MATERIAL_SHORTAGE', reasonText: 'waiting for caps' },
 };
 
-async function send(url: string, body: unknown, idempotencyKey: string): Promise<void> {
+/** Answers whether this call changed anything. */
+async function send(url: string, body: unknown, idempotencyKey: string): Promise<boolean> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, 'x-quadrant-actor': 'demo-seed' },
     body: JSON.stringify(body),
   });
-  // 409: defined by an earlier, interrupted seed under another key; nothing to do.
-  if (!response.ok && response.status !== 409) throw new Error(`seeding ${url} answered ${response.status}: ${await response.text()}`);
+  // 409: defined already; 422: a newer state was recorded since (by a user). Either way nothing to do.
+  if (!response.ok && response.status !== 409 && response.status !== 422) {
+    throw new Error(`seeding ${url} answered ${response.status}: ${await response.text()}`);
+  }
+  return response.status === 200 || response.status === 201 ? ((await response.json()) as { replayed?: boolean }).replayed !== true : false;
 }
 
+/** Answers whether anything was missing (a first start, or one after an interrupted seed). */
 export async function seedDemoPlant(productionUrl: string, now: Date = new Date()): Promise<boolean> {
-  const probe = await fetch(`${productionUrl}/equipment/acme`);
-  if (probe.ok) return false;
-  for (const element of demoPlant) await send(`${productionUrl}/equipment`, element, `demo-seed-define-${element.equipmentId}`);
+  let changed = false;
+  for (const element of demoPlant) changed = (await send(`${productionUrl}/equipment`, element, `demo-seed-define-${element.equipmentId}`)) || changed;
   const since = new Date(now.getTime() - 15 * 60_000).toISOString();
   for (const unit of demoPlant.filter((element) => element.level === 'WorkUnit')) {
     const first = firstStates[unit.equipmentId] ?? { state: 'Running' };
-    await send(`${productionUrl}/work-units/${unit.equipmentId}/state`, { ...first, since }, `demo-seed-state-${unit.equipmentId}`);
+    changed = (await send(`${productionUrl}/work-units/${unit.equipmentId}/state`, { ...first, since }, `demo-seed-state-${unit.equipmentId}`)) || changed;
   }
-  return true;
+  return changed;
 }

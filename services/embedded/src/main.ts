@@ -50,7 +50,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  if (await seedDemoPlant(productionUrl)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+  try {
+    if (await seedDemoPlant(productionUrl)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+  } catch (error) {
+    // The platform is up; a demo plant that could not be completed is worth a line, not a stop.
+    console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
   console.log(`Quadrant is running. GraphQL: http://${shown}:${port}/graphql   Production API: ${productionUrl}`);
   console.log('Ctrl-C stops it; the data stays for the next start.');

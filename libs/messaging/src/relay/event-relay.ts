@@ -79,12 +79,17 @@ export class EventRelay {
             clearTimeout(timer);
             resolve();
           };
+          if (this.stopping) this.wakeStandby();
         });
         continue;
       }
       this.options.onLeadership?.(true);
       await this.subscription.start();
-      const stopped = new Promise<void>((resolve) => (this.wakeStandby = resolve));
+      // stop() may have come while the lock was being taken: then this resolves at once.
+      const stopped = new Promise<void>((resolve) => {
+        this.wakeStandby = resolve;
+        if (this.stopping) resolve();
+      });
       await Promise.race([held.lost, stopped]);
       await this.subscription.stop();
       await held.release();
