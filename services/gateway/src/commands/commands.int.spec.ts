@@ -1,4 +1,4 @@
-import { GatewayHarness, startFakeProduction, type ReceivedRequest } from '../gateway-harness.spec';
+import { GatewayHarness, startFakeProduction, type ReceivedRequest } from '../testing/gateway-harness';
 
 /** Answers like production's REST API: receipts, and `{ code, message, details }` with 400/404/409/422. */
 function production(request: ReceivedRequest): { status: number; body: unknown } {

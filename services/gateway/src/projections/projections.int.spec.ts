@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
-import { definedAt, equipmentDefined, eventually, GatewayHarness, workUnitStateChanged } from '../gateway-harness.spec';
+import { definedAt, equipmentDefined, eventually, GatewayHarness, workUnitStateChanged } from '../testing/gateway-harness';
 
 /**
  * The read side end to end: production's events (CloudEvents on the transport, as the relay publishes

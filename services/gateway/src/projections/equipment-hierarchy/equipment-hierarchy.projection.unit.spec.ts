@@ -1,4 +1,4 @@
-import { at, defined, ProjectionSpecification, stateChanged } from '../projection-specification.spec';
+import { at, defined, ProjectionSpecification, stateChanged } from '../../testing/projection-specification';
 import { equipmentKeyOf, projectEquipmentHierarchy } from './equipment-hierarchy.projection';
 
 const spec = ProjectionSpecification(projectEquipmentHierarchy);

@@ -1,4 +1,4 @@
-import { at, defined, stateChanged } from '../projection-specification.spec';
+import { at, defined, stateChanged } from '../../testing/projection-specification';
 import { projectWorkUnitStateTimeline } from './work-unit-state-timeline.projection';
 
 describe('work unit state timeline projection', () => {

@@ -1,4 +1,4 @@
-import { at, defined, pressPath, ProjectionSpecification, stateChanged } from '../projection-specification.spec';
+import { at, defined, pressPath, ProjectionSpecification, stateChanged } from '../../testing/projection-specification';
 import { projectWorkUnitStatus, workUnitStatusKeyOf } from './work-unit-status.projection';
 
 const spec = ProjectionSpecification(projectWorkUnitStatus);

@@ -1,6 +1,6 @@
-// Named *.spec.ts so the build leaves it out; it holds no tests of its own (no *.unit.spec.ts suffix).
+// Test support for the projection specs (kept out of the build with every `testing/` folder).
 import type { EquipmentLevel, WorkUnitState } from '@quadrant/contracts';
-import type { Projected, ProductionFact } from './production-facts';
+import type { Projected, ProductionFact } from '../projections/production-facts';
 
 /**
  * given (facts already projected) / when (one more fact) / then (the row written, or nothing): the shape

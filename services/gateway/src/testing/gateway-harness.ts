@@ -1,4 +1,4 @@
-// Named *.spec.ts so the build leaves it out; the int specs share it (it holds no tests itself).
+// Test support for the int specs (kept out of the build with every `testing/` folder): a gateway on a real PostgreSQL.
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '@quadrant/database';
 import type { RecordedEvent } from '@quadrant/event-sourcing';
 import { InProcessTransport, toOutgoingMessage } from '@quadrant/messaging';
 import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
-import { createGatewayApp } from './create-gateway-app';
+import { createGatewayApp } from '../create-gateway-app';
 
 export interface GraphQLAnswer<Data = Record<string, unknown>> {
   data?: Data | null;
