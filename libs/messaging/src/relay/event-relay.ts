@@ -35,6 +35,10 @@ export function toOutgoingMessage(domain: DomainName, event: RecordedEvent): Out
  */
 export class EventRelay {
   private readonly subscription: CatchUpSubscription;
+  private stopping = false;
+  /** The leadership loop, when replicas elect one relay. */
+  private leading: Promise<void> | undefined;
+  private wakeStandby: (() => void) | undefined;
 
   constructor(private readonly options: EventRelayOptions) {
     const topic = topicOf(options.domain);
@@ -46,10 +50,6 @@ export class EventRelay {
       onError: (error) => options.onError?.(error),
     });
   }
-
-  private stopping = false;
-  private leading: Promise<void> | undefined;
-  private wakeStandby: (() => void) | undefined;
 
   async start(): Promise<void> {
     await this.options.transport.ensureTopics([topicOf(this.options.domain)]);
