@@ -59,7 +59,8 @@ export async function runE2eBench(options: SuiteOptions): Promise<PhaseResult[]>
     results.push(await phase(db, prefix, 'saturation (64 clients, as fast as they go)', production.url, units, since, options.durationSeconds, null));
     results.push(await phase(db, prefix, 'paced at 1,000 commands/s', production.url, units, since, options.durationSeconds, 1000));
     results.push(await phase(db, prefix, 'paced at 300 commands/s', production.url, units, since, options.durationSeconds, 300));
-    results.push(await batchPhase(db, prefix, production.url, units, since, options.durationSeconds));
+    results.push(await batchPhase(db, prefix, production.url, units, since, options.durationSeconds, null));
+    results.push(await batchPhase(db, prefix, production.url, units, since, options.durationSeconds, 5000));
     results.push(await pipelinePhase(db, options.databaseUrl, prefix, units, since, options.durationSeconds));
   } finally {
     await gateway.stop();
@@ -206,26 +207,45 @@ async function summarise(
 
 /**
  * Machine data in batches (`POST /work-units/state-changes`): 16 clients, each driving its own work units,
- * 48 state changes a request.
+ * 48 state changes a request; as fast as they go, or paced so that together they offer `perSecond`.
  */
-async function batchPhase(db: Database, prefix: string, productionUrl: string, units: string[], since: () => string, seconds: number): Promise<PhaseResult> {
+async function batchPhase(
+  db: Database,
+  prefix: string,
+  productionUrl: string,
+  units: string[],
+  since: () => string,
+  seconds: number,
+  perSecond: number | null,
+): Promise<PhaseResult> {
   const clients = 16;
+  const batchSize = 48;
+  // Each client's batches are due at fixed times; a late one is sent at once (no catching up in bursts).
+  const intervalMs = perSecond ? (batchSize * clients * 1000) / perSecond : 0;
   const sent: Sent[] = [];
   const httpMs: number[] = [];
   const started = Date.now();
   const end = started + seconds * 1000;
+  // Unique across phases: a message id seen before would be answered as a replay.
+  const batchRun = `${perSecond ?? 'max'}-${started}`;
   let messageId = 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       const mine = units.filter((_, index) => index % clients === client);
       const count = new Map<string, number>();
+      let due = started + (intervalMs * client) / clients;
       while (Date.now() < end) {
-        const changes = Array.from({ length: 48 }, (_, i) => {
+        if (intervalMs > 0) {
+          const wait = due - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          due = Math.max(due + intervalMs, Date.now());
+        }
+        const changes = Array.from({ length: batchSize }, (_, i) => {
           const workUnitId = mine[i % mine.length] ?? '';
           const n = (count.get(workUnitId) ?? 0) + 1;
           count.set(workUnitId, n);
           const state = STATES[n % STATES.length] ?? 'Running';
-          return { messageId: `bench-${messageId++}`, workUnitId, state, since: since(), ...(state === 'Down' ? { reasonCode: 'BENCH' } : {}) };
+          return { messageId: `bench-${batchRun}-${messageId++}`, workUnitId, state, since: since(), ...(state === 'Down' ? { reasonCode: 'BENCH' } : {}) };
         });
         const sentAt = Date.now();
         const response = await fetch(`${productionUrl}/work-units/state-changes`, {
@@ -242,7 +262,8 @@ async function batchPhase(db: Database, prefix: string, productionUrl: string, u
   );
   const sentSeconds = (Date.now() - started) / 1000;
   await waitForProjection(db, prefix, sent.map((item) => item.eventId));
-  return summarise(db, prefix, 'HTTP batches of 48 state changes, 16 clients', null, sent, httpMs, started, sentSeconds);
+  const name = `HTTP batches of ${batchSize} state changes, 16 clients, ${perSecond ? `paced at ${perSecond.toLocaleString('en')} events/s` : 'as fast as they go'}`;
+  return summarise(db, prefix, name, perSecond, sent, httpMs, started, sentSeconds);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Decider } from './decider';
-import { StreamVersionConflictError } from './errors';
+import { CommandAlreadyHandledError, StreamVersionConflictError } from './errors';
 import type { DomainEvent, EventMetadata, RecordedEvent } from './events';
 import type { EventStore } from './event-store';
 
@@ -15,6 +15,14 @@ export interface CommandResult<Event extends DomainEvent> {
   nextExpectedVersion: number;
   /** True when this command id had been handled before and nothing new was appended. */
   replayed: boolean;
+}
+
+/** The answer to one command of `handleAll`: its result, or the error it alone would have thrown. */
+export type CommandOutcome<Event extends DomainEvent> = { ok: true; result: CommandResult<Event> } | { ok: false; error: unknown };
+
+export interface StreamCommand<Command> {
+  command: Command;
+  context: CommandContext;
 }
 
 /** Checks events against their published contracts before they are appended; throws to refuse. */
@@ -51,7 +59,10 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     this.cacheSize = options.cacheSize ?? 1000;
   }
 
-  /** The current state of a stream (folded from its events), and its version. */
+  /**
+   * The current state of a stream (folded from its events), and its version. Events never change, so a
+   * cached state is a valid start: only what came after its version is read.
+   */
   async load(streamId: string): Promise<CachedState<State>> {
     const cached = this.cache.get(streamId);
     const from = cached ?? { state: this.decider.initialState(), version: 0 };
@@ -78,21 +89,16 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       try {
         events = this.decider.decide(command, state);
       } catch (refusal) {
-        // A refusal on cached state is checked against the stream as it is now before it stands.
-        if (cached) {
-          this.cache.delete(streamId);
-          continue;
-        }
+        // A refusal on cached state is checked against the stream as it is now before it stands (the
+        // next attempt reads what came after the cached version).
+        if (cached) continue;
         const earlier = await this.earlier(context.commandId);
         if (earlier) return earlier;
         throw refusal;
       }
       if (events.length === 0) {
         // "Nothing to do" on cached state may be stale too.
-        if (cached) {
-          this.cache.delete(streamId);
-          continue;
-        }
+        if (cached) continue;
         const earlier = await this.earlier(context.commandId);
         return earlier ?? { streamId, events: [], nextExpectedVersion: version, replayed: false };
       }
@@ -108,10 +114,85 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
         return { streamId, events: result.events as RecordedEvent<Event>[], nextExpectedVersion: result.nextExpectedVersion, replayed: false };
       } catch (error) {
         if (!(error instanceof StreamVersionConflictError)) throw error;
-        this.cache.delete(streamId);
         if (attempt >= this.maxRetries) throw error;
       }
     }
+  }
+
+  /**
+   * Several commands for one stream, in order, each with its own context. A run of commands that have
+   * command ids and decide to events on the state as it stands is appended at once, each recorded as its
+   * own command (one round trip for the run). A refusal, an empty decision, a conflict or a command id seen
+   * before sends those commands through `handle` one at a time, so every answer is the one the command
+   * would have had alone.
+   */
+  async handleAll(streamId: string, items: readonly StreamCommand<Command>[]): Promise<CommandOutcome<Event>[]> {
+    const outcomes: CommandOutcome<Event>[] = [];
+    while (outcomes.length < items.length) {
+      const run = await this.appendRun(streamId, items.slice(outcomes.length));
+      if (run.length > 0) {
+        outcomes.push(...run);
+        continue;
+      }
+      const item = items[outcomes.length];
+      if (!item) break;
+      outcomes.push(await this.handle(streamId, item.command, item.context).then(
+        (result): CommandOutcome<Event> => ({ ok: true, result }),
+        (error: unknown): CommandOutcome<Event> => ({ ok: false, error }),
+      ));
+    }
+    return outcomes;
+  }
+
+  /** The longest run from the first item that decides to events, appended in one go; empty when under two. */
+  private async appendRun(streamId: string, items: readonly StreamCommand<Command>[]): Promise<CommandOutcome<Event>[]> {
+    if (items.length < 2 || !items[0]?.context.commandId) return [];
+    const { state, version } = this.cache.get(streamId) ?? (await this.load(streamId));
+    let folded = state;
+    const decided: { item: StreamCommand<Command>; commandId: string; events: Event[] }[] = [];
+    for (const item of items) {
+      const commandId = item.context.commandId;
+      if (!commandId) break;
+      let events: Event[];
+      try {
+        events = this.decider.decide(item.command, folded);
+        if (events.length > 0) this.options.validate?.(events);
+      } catch {
+        break;
+      }
+      if (events.length === 0) break;
+      folded = events.reduce((s, e) => this.decider.evolve(s, e), folded);
+      decided.push({ item, commandId, events });
+    }
+    if (decided.length < 2) return [];
+    let appended: RecordedEvent[];
+    try {
+      const result = await this.store.appendToStream(
+        streamId,
+        decided.flatMap(({ item, commandId, events }) => events.map((event) => ({ event, metadata: { ...item.context.metadata, commandId } }))),
+        { expectedVersion: version, commands: decided.map(({ commandId, events }) => ({ commandId, eventCount: events.length })) },
+      );
+      appended = result.events;
+    } catch (error) {
+      if (!(error instanceof StreamVersionConflictError) && !(error instanceof CommandAlreadyHandledError)) throw error;
+      await this.load(streamId);
+      const outcomes: CommandOutcome<Event>[] = [];
+      for (const { item } of decided) {
+        outcomes.push(await this.handle(streamId, item.command, item.context).then(
+          (result): CommandOutcome<Event> => ({ ok: true, result }),
+          (refusal: unknown): CommandOutcome<Event> => ({ ok: false, error: refusal }),
+        ));
+      }
+      return outcomes;
+    }
+    let first = 0;
+    const outcomes = decided.map(({ events }): CommandOutcome<Event> => {
+      const own = appended.slice(first, first + events.length) as RecordedEvent<Event>[];
+      first += events.length;
+      return { ok: true, result: { streamId, events: own, nextExpectedVersion: own[own.length - 1]?.streamPosition ?? version, replayed: false } };
+    });
+    this.remember(streamId, { state: folded, version: appended[appended.length - 1]?.streamPosition ?? version });
+    return outcomes;
   }
 
   private async earlier(commandId: string | undefined): Promise<CommandResult<Event> | undefined> {

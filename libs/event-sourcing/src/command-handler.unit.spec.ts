@@ -104,4 +104,57 @@ describe('CommandHandler', () => {
     const result = await new CommandHandler(store, counter).handle('c', { by: 0, limit: 10 });
     expect(result).toEqual({ streamId: 'c', events: [], nextExpectedVersion: 0, replayed: false });
   });
+
+  describe('handleAll', () => {
+    const items = (...steps: [number, string][]) => steps.map(([by, id]) => ({ command: { by, limit: 10 }, context: { commandId: id } }));
+
+    it('appends a run of commands in one append, each recorded as its own command', async () => {
+      const store = new InMemoryEventStore();
+      const append = jest.spyOn(store, 'appendToStream');
+      const outcomes = await new CommandHandler(store, counter).handleAll('c', items([1, 'a'], [2, 'b'], [3, 'c']));
+      expect(append).toHaveBeenCalledTimes(1);
+      expect(outcomes.map((o) => (o.ok ? [o.result.nextExpectedVersion, o.result.events.map((e) => e.data)] : o.error))).toEqual([
+        [1, [{ by: 1 }]],
+        [2, [{ by: 2 }]],
+        [3, [{ by: 3 }]],
+      ]);
+      expect((await store.findCommand('b'))?.events.map((e) => e.data)).toEqual([{ by: 2 }]);
+    });
+
+    it('answers a refusal for the command that is refused and goes on with the rest', async () => {
+      const store = new InMemoryEventStore();
+      const outcomes = await new CommandHandler(store, counter).handleAll('c', items([4, 'a'], [4, 'b'], [4, 'c'], [1, 'd'], [1, 'e']));
+      expect(outcomes.map((o) => (o.ok ? o.result.nextExpectedVersion : (o.error as DomainError).code))).toEqual([1, 2, 'LIMIT_PASSED', 3, 4]);
+      expect((await store.readStream('c')).events.map((e) => e.data)).toEqual([{ by: 4 }, { by: 4 }, { by: 1 }, { by: 1 }]);
+    });
+
+    it('answers the first result again for command ids seen before, and appends only the new ones', async () => {
+      const store = new InMemoryEventStore();
+      const handler = new CommandHandler(store, counter);
+      const first = await handler.handle('c', { by: 1, limit: 10 }, { commandId: 'b' });
+      const outcomes = await new CommandHandler(store, counter).handleAll('c', items([2, 'a'], [1, 'b'], [3, 'c']));
+      expect(outcomes[1]).toEqual({ ok: true, result: { ...first, replayed: true } });
+      expect(outcomes.map((o) => o.ok && o.result.replayed)).toEqual([false, true, false]);
+      expect((await store.readStream('c')).events.map((e) => e.data)).toEqual([{ by: 1 }, { by: 2 }, { by: 3 }]);
+    });
+
+    it('takes each command again on fresh state when another writer moved the stream', async () => {
+      const store = new RacingStore();
+      const handler = new CommandHandler(store, counter);
+      await handler.handle('c', { by: 1, limit: 10 });
+      store.beforeAppend = async () => {
+        await store.appendToStream('c', [{ event: { type: 'Incremented', data: { by: 6 } }, metadata: {} }], { expectedVersion: 1 });
+      };
+      const outcomes = await handler.handleAll('c', items([2, 'a'], [2, 'b']));
+      expect(outcomes.map((o) => (o.ok ? o.result.nextExpectedVersion : (o.error as DomainError).code))).toEqual([3, 'LIMIT_PASSED']);
+      expect((await store.readStream('c')).events.map((e) => e.data)).toEqual([{ by: 1 }, { by: 6 }, { by: 2 }]);
+    });
+
+    it('handles the same command id twice in one batch once', async () => {
+      const store = new InMemoryEventStore();
+      const outcomes = await new CommandHandler(store, counter).handleAll('c', items([2, 'a'], [2, 'a']));
+      expect(outcomes.map((o) => o.ok && o.result.replayed)).toEqual([false, true]);
+      expect((await store.readStream('c')).version).toBe(1);
+    });
+  });
 });

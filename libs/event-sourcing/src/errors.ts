@@ -41,6 +41,17 @@ export class StreamVersionConflictError extends QuadrantError {
   }
 }
 
+/**
+ * A multi-command append named a command id that had been handled already, so it wrote nothing. The
+ * caller handles those commands one at a time, where each seen id answers its first result.
+ */
+export class CommandAlreadyHandledError extends QuadrantError {
+  readonly code = 'COMMAND_ALREADY_HANDLED';
+  constructor(readonly streamId: string, readonly commandIds: readonly string[]) {
+    super(`stream "${streamId}": one of the commands ${commandIds.join(', ')} was handled before; nothing was appended`, { streamId, commandIds });
+  }
+}
+
 export class EventContractViolationError extends QuadrantError {
   readonly code = 'EVENT_CONTRACT_VIOLATION';
   constructor(readonly eventType: string, readonly problems: readonly string[]) {

@@ -11,6 +11,29 @@ export interface AppendOptions {
   expectedVersion: ExpectedVersion;
   /** When given, a second append with the same id appends nothing and answers the first result. */
   commandId?: string;
+  /**
+   * Instead of `commandId`: the events are the effects of several commands, in order, each recorded as its
+   * own command with the next `eventCount` events (the counts add up to the events given). If any of these
+   * ids was handled before (or one repeats), nothing is written and CommandAlreadyHandledError is thrown.
+   */
+  commands?: readonly CommandSlice[];
+}
+
+export interface CommandSlice {
+  commandId: string;
+  eventCount: number;
+}
+
+/** The command records of an append: one `commandId`, the `commands` slices, or none. */
+export function commandSlices(options: AppendOptions, eventCount: number): CommandSlice[] {
+  if (options.commands && options.commandId) throw new Error('an append takes commandId or commands, not both');
+  if (options.commandId) return [{ commandId: options.commandId, eventCount }];
+  const slices = options.commands ?? [];
+  const total = slices.reduce((sum, slice) => sum + slice.eventCount, 0);
+  if (slices.length > 0 && (total !== eventCount || slices.some((slice) => slice.eventCount < 1))) {
+    throw new Error(`the command slices cover ${total} events (each at least one), the append has ${eventCount}`);
+  }
+  return [...slices];
 }
 
 export interface AppendResult {

@@ -107,6 +107,25 @@ describe('production API', () => {
     expect(await events()).toBe(before + 2);
   });
 
+  it('appends a run of the messages of one work unit together, each with its own version, and a resent overlapping batch adds only what is new', async () => {
+    const before = await events();
+    const change = (n: number, state: string, minute: number) => ({
+      messageId: `run${n}-${schemaPrefix}`, workUnitId: 'lathe-1', state, since: `2026-11-03T09:${String(minute).padStart(2, '0')}:00Z`,
+      ...(state === 'Down' ? { reasonCode: 'JAM' } : {}),
+    });
+    const run = [change(1, 'Setup', 0), change(2, 'Idle', 5), change(3, 'Down', 10), change(4, 'Running', 15)];
+    const first = await post('/work-units/state-changes', { changes: run });
+    const results = first.body['results'] as { status: string; version: number }[];
+    expect(results.map((r) => r.status)).toEqual(['recorded', 'recorded', 'recorded', 'recorded']);
+    expect(results.map((r) => r.version - (results[0]?.version ?? 0))).toEqual([0, 1, 2, 3]);
+    expect(await events()).toBe(before + 4);
+    const resent = await post('/work-units/state-changes', { changes: [...run, change(5, 'Idle', 20), change(6, 'Idle', 25), change(7, 'Setup', 30)] });
+    expect((resent.body['results'] as { status: string }[]).map((r) => r.status)).toEqual([
+      'replayed', 'replayed', 'replayed', 'replayed', 'recorded', 'unchanged', 'recorded',
+    ]);
+    expect(await events()).toBe(before + 6);
+  });
+
   it('refuses a batch with a bad message as a whole, naming the field, and writes nothing', async () => {
     const before = await events();
     const response = await post('/work-units/state-changes', {

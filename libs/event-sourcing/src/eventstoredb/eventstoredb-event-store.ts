@@ -15,9 +15,9 @@ import {
   type Position,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
-import { StreamVersionConflictError, type ExpectedVersion } from '../errors';
+import { CommandAlreadyHandledError, StreamVersionConflictError, type ExpectedVersion } from '../errors';
 import type { DomainEvent, EventMetadata, LogPosition, NewEvent, RecordedEvent } from '../events';
-import type { AppendOptions, AppendResult, CommandRecord, EventStore, ReadAllOptions, ReadStreamResult } from '../event-store';
+import { commandSlices, type AppendOptions, type AppendResult, type CommandRecord, type EventStore, type ReadAllOptions, type ReadStreamResult } from '../event-store';
 
 /** What the marker stream of a handled command holds: our 1-based positions, the stream id unprefixed. */
 interface CommandMarker {
@@ -106,20 +106,28 @@ export class EventStoreDbEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const { commandId } = options;
+    const slices = commandSlices(options, events.length);
     if (commandId) {
       // ESDB answers an exact retry (same ids, same expected revision) with success, not a conflict, so
       // the marker has to be looked at before appending to tell the caller it is a replay.
       const earlier = await this.findCommand(commandId);
       if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
+    } else if (slices.length > 0) {
+      const ids = slices.map((slice) => slice.commandId);
+      const seen = await Promise.all(ids.map((id) => this.findCommand(id)));
+      if (seen.some(Boolean) || new Set(ids).size !== ids.length) throw new CommandAlreadyHandledError(streamId, ids);
     }
-    const written = events.map((item, index) =>
-      jsonEvent({
-        id: commandId ? commandEventId(commandId, index) : randomUUID(),
+    // Each event's command and its index within that command's events, so a retry derives the same ids.
+    const owners = slices.flatMap((slice) => Array.from({ length: slice.eventCount }, (_, index) => ({ commandId: slice.commandId, index })));
+    const written = events.map((item, index) => {
+      const owner = owners[index];
+      return jsonEvent({
+        id: owner ? commandEventId(owner.commandId, owner.index) : randomUUID(),
         type: item.event.type,
         data: item.event.data as JSONType,
-        metadata: commandId ? { ...item.metadata, commandId } : { ...item.metadata },
-      }),
-    );
+        metadata: owner ? { ...item.metadata, commandId: owner.commandId } : { ...item.metadata },
+      });
+    });
     let nextRevision: bigint;
     try {
       ({ nextExpectedRevision: nextRevision } = await this.client.appendToStream(this.prefix + streamId, written, {
@@ -138,23 +146,26 @@ export class EventStoreDbEventStore implements EventStore {
     const lastPosition = Number(nextRevision) + 1;
     const firstPosition = lastPosition - events.length + 1;
     const recorded = await this.readRange(streamId, firstPosition, events.length);
-    if (!commandId) return { nextExpectedVersion: lastPosition, events: recorded, replayed: false };
     // Not atomic with the append: a crash here leaves the events without a marker, invisible to
     // findCommand. The ids derived from the command id cover a retry at the same expected version: ESDB
     // sees the same ids already at that revision and answers success without writing again, and the
     // retry then writes the missing marker. A retry that re-decides at the newer version is not covered
     // and relies on the decider refusing a command whose effect is already in the stream.
-    const marker: CommandMarker = { streamId, firstPosition, lastPosition };
-    try {
-      await this.client.appendToStream(this.markerStream(commandId), jsonEvent({ id: randomUUID(), type: MARKER_TYPE, data: { ...marker } }), {
-        expectedRevision: NO_STREAM,
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // A concurrent attempt of the same command got its marker in first; its answer is the one.
-      const earlier = await this.findCommand(commandId);
-      if (!earlier) throw error;
-      return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
+    let first = firstPosition;
+    for (const slice of slices) {
+      const marker: CommandMarker = { streamId, firstPosition: first, lastPosition: first + slice.eventCount - 1 };
+      first += slice.eventCount;
+      try {
+        await this.client.appendToStream(this.markerStream(slice.commandId), jsonEvent({ id: randomUUID(), type: MARKER_TYPE, data: { ...marker } }), {
+          expectedRevision: NO_STREAM,
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // A concurrent attempt of the same command got its marker in first; its answer is the one.
+        const earlier = await this.findCommand(slice.commandId);
+        if (!earlier) throw error;
+        if (commandId) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
+      }
     }
     return { nextExpectedVersion: lastPosition, events: recorded, replayed: false };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { StreamVersionConflictError } from '../errors';
+import { CommandAlreadyHandledError, StreamVersionConflictError } from '../errors';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../events';
-import type { AppendOptions, AppendResult, CommandRecord, EventStore, ReadAllOptions, ReadStreamResult } from '../event-store';
+import { commandSlices, type AppendOptions, type AppendResult, type CommandRecord, type EventStore, type ReadAllOptions, type ReadStreamResult } from '../event-store';
 
 /** For unit tests only: no durability, one process. */
 export class InMemoryEventStore implements EventStore {
@@ -16,10 +16,13 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
+    const slices = commandSlices(options, events.length);
     if (options.commandId) {
       const earlier = this.commands.get(options.commandId);
       if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
     }
+    const ids = slices.map((slice) => slice.commandId);
+    if (ids.some((id, index) => this.commands.has(id) || ids.indexOf(id) !== index)) throw new CommandAlreadyHandledError(streamId, ids);
     const stream = this.streams.get(streamId) ?? [];
     if (options.expectedVersion !== 'any' && options.expectedVersion !== stream.length) {
       throw new StreamVersionConflictError(streamId, options.expectedVersion, stream.length);
@@ -38,8 +41,11 @@ export class InMemoryEventStore implements EventStore {
     stream.push(...recorded);
     this.streams.set(streamId, stream);
     this.log.push(...recorded);
-    if (options.commandId) {
-      this.commands.set(options.commandId, { streamId, events: recorded, nextExpectedVersion: stream.length });
+    let first = 0;
+    for (const slice of slices) {
+      const own = recorded.slice(first, first + slice.eventCount);
+      first += slice.eventCount;
+      this.commands.set(slice.commandId, { streamId, events: own, nextExpectedVersion: own[own.length - 1]?.streamPosition ?? stream.length });
     }
     return { nextExpectedVersion: stream.length, events: recorded, replayed: false };
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ident, isUniqueViolation, migrate, type Database } from '@quadrant/database';
-import { StreamVersionConflictError } from '../errors';
+import { CommandAlreadyHandledError, StreamVersionConflictError, type ExpectedVersion } from '../errors';
 import type { DomainEvent, EventMetadata, LogPosition, NewEvent, RecordedEvent } from '../events';
-import type { AppendOptions, AppendResult, CommandRecord, EventStore, ReadAllOptions, ReadStreamResult } from '../event-store';
+import { commandSlices, type AppendOptions, type AppendResult, type CommandRecord, type CommandSlice, type EventStore, type ReadAllOptions, type ReadStreamResult } from '../event-store';
 import { eventStoreMigrations } from './event-store-migrations';
 
 interface EventRow {
@@ -98,13 +98,16 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const { expectedVersion: expected, commandId } = options;
+    const slices = commandSlices(options, events.length);
     let rows: AppendedRow[] = [];
+    let seenCommand = false;
     const eventIds = events.map(() => randomUUID());
     try {
-      const { sql, params } = this.appendStatement(streamId, events, eventIds, options);
-      rows = await this.db.query<AppendedRow>(sql, params, { prepareAs: this.appendStatementName(events.length, options) });
+      const { sql, params } = this.appendStatement(streamId, events, eventIds, expected, slices);
+      rows = await this.db.query<AppendedRow>(sql, params, { prepareAs: this.appendStatementName(events.length, expected, slices.length) });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      seenCommand = true;
     }
     if (rows.length === events.length) {
       // The data went in with the statement; only what the database assigned comes back.
@@ -125,34 +128,36 @@ export class PostgresEventStore implements EventStore {
       });
       return { nextExpectedVersion: recorded[recorded.length - 1]?.streamPosition ?? 0, events: recorded, replayed: false };
     }
-    // Nothing was written: a retried command (usually finding its stream moved on by its own first
-    // attempt), or a stale expected version.
+    // Nothing was written: a command id seen before (a retried command, usually finding its stream moved
+    // on by its own first attempt), or a stale expected version.
     if (commandId) {
       const earlier = await this.findCommand(commandId);
       if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
+    } else if (seenCommand && options.commands) {
+      throw new CommandAlreadyHandledError(streamId, options.commands.map((slice) => slice.commandId));
     }
     const [current] = await this.db.query<{ version: number }>(`select version from ${this.s}.streams where stream_id = $1`, [streamId]);
     throw new StreamVersionConflictError(streamId, expected, current?.version ?? 0);
   }
 
-  /** The statement's text depends on the schema, the expected-version kind, the command id and the count. */
-  private appendStatementName(count: number, options: AppendOptions): string | undefined {
+  /** The statement's text depends on the schema, the expected-version kind, the number of command records and of events. */
+  private appendStatementName(count: number, expectedVersion: ExpectedVersion, commands: number): string | undefined {
     if (count > 16) return undefined;
-    const expected = options.expectedVersion === 'any' ? 'any' : options.expectedVersion === 0 ? 'new' : 'at';
-    return `append:${this.schema}:${expected}:${options.commandId ? 'cmd' : 'nocmd'}:${count}`;
+    const expected = expectedVersion === 'any' ? 'any' : expectedVersion === 0 ? 'new' : 'at';
+    return `append:${this.schema}:${expected}:${commands}:${count}`;
   }
 
   private appendStatement(
     streamId: string,
     events: readonly NewEvent<DomainEvent>[],
     eventIds: readonly string[],
-    options: AppendOptions,
+    expected: ExpectedVersion,
+    slices: readonly CommandSlice[],
   ): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const p = (value: unknown, type: string): string => `$${params.push(value)}::${type}`;
     const stream = p(streamId, 'text');
     const count = p(events.length, 'int');
-    const expected = options.expectedVersion;
     const claim =
       expected === 'any'
         ? `insert into ${this.s}.streams as st (stream_id, version) values (${stream}, ${count})
@@ -162,11 +167,19 @@ export class PostgresEventStore implements EventStore {
              on conflict (stream_id) do nothing returning 0 as previous`
           : `update ${this.s}.streams set version = ${p(expected, 'int')} + ${count}
               where stream_id = ${stream} and version = ${p(expected, 'int')} returning version - ${count} as previous`;
-    const command = options.commandId
-      ? `, command as (
+    let first = 1;
+    const records = slices.map((slice) => {
+      const row = `(${p(slice.commandId, 'text')}, ${p(first, 'int')}, ${p(first + slice.eventCount - 1, 'int')})`;
+      first += slice.eventCount;
+      return row;
+    });
+    const command =
+      records.length > 0
+        ? `, command as (
            insert into ${this.s}.processed_commands (command_id, stream_id, first_position, last_position)
-           select ${p(options.commandId, 'text')}, ${stream}, previous + 1, previous + ${count} from claim)`
-      : '';
+           select c.command_id, ${stream}, claim.previous + c.first_n, claim.previous + c.last_n
+             from claim cross join (values ${records.join(', ')}) as c(command_id, first_n, last_n))`
+        : '';
     const values = events.map(
       (item, index) =>
         `(${p(index + 1, 'int')}, ${p(eventIds[index], 'uuid')}, ${p(item.event.type, 'text')}, ` +

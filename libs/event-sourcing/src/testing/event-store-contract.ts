@@ -1,4 +1,4 @@
-import { StreamVersionConflictError } from '../errors';
+import { CommandAlreadyHandledError, StreamVersionConflictError } from '../errors';
 import type { DomainEvent, NewEvent } from '../events';
 import type { EventStore } from '../event-store';
 
@@ -77,6 +77,40 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect((await store.readStream(stream('idem'))).version).toBe(2);
       expect((await store.findCommand(`${prefix}-cmd`))?.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
       expect(await store.findCommand(`${prefix}-unknown`)).toBeUndefined();
+    });
+
+    it('records each command of a multi-command append with its own slice of the events', async () => {
+      const commands = [
+        { commandId: `${prefix}-m1`, eventCount: 1 },
+        { commandId: `${prefix}-m2`, eventCount: 2 },
+        { commandId: `${prefix}-m3`, eventCount: 1 },
+      ];
+      const result = await store.appendToStream(stream('multi'), made(4), { expectedVersion: 0, commands });
+      expect(result.nextExpectedVersion).toBe(4);
+      const ids = result.events.map((e) => e.eventId);
+      const m2 = await store.findCommand(`${prefix}-m2`);
+      expect(m2?.events.map((e) => e.eventId)).toEqual(ids.slice(1, 3));
+      expect(m2?.nextExpectedVersion).toBe(3);
+      expect((await store.findCommand(`${prefix}-m3`))?.events.map((e) => e.eventId)).toEqual(ids.slice(3));
+      expect((await store.readStream(stream('multi'))).events.map((e) => e.eventId)).toEqual(ids);
+    });
+
+    it('writes nothing when a multi-command append names a command handled before, or one twice', async () => {
+      await store.appendToStream(stream('seen'), made(1), { expectedVersion: 0, commandId: `${prefix}-s1` });
+      const commands = [{ commandId: `${prefix}-s2`, eventCount: 1 }, { commandId: `${prefix}-s1`, eventCount: 1 }];
+      await expect(store.appendToStream(stream('seen'), made(2), { expectedVersion: 1, commands })).rejects.toBeInstanceOf(CommandAlreadyHandledError);
+      const twice = [{ commandId: `${prefix}-s3`, eventCount: 1 }, { commandId: `${prefix}-s3`, eventCount: 1 }];
+      await expect(store.appendToStream(stream('seen'), made(2), { expectedVersion: 1, commands: twice })).rejects.toBeInstanceOf(CommandAlreadyHandledError);
+      expect((await store.readStream(stream('seen'))).version).toBe(1);
+      expect(await store.findCommand(`${prefix}-s2`)).toBeUndefined();
+      expect(await store.findCommand(`${prefix}-s3`)).toBeUndefined();
+    });
+
+    it('refuses a multi-command append at a stale version and records none of its commands', async () => {
+      await store.appendToStream(stream('stale'), made(2), { expectedVersion: 0 });
+      const commands = [{ commandId: `${prefix}-t1`, eventCount: 1 }];
+      await expect(store.appendToStream(stream('stale'), made(1), { expectedVersion: 1, commands })).rejects.toBeInstanceOf(StreamVersionConflictError);
+      expect(await store.findCommand(`${prefix}-t1`)).toBeUndefined();
     });
 
     it('serves the global log in order, from any position on', async () => {

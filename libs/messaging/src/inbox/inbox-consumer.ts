@@ -25,7 +25,11 @@ export interface InboxConsumerOptions {
   onError?(error: unknown, message: IncomingMessage, attempt: number): void;
 }
 
-const TRANSACTION_CHUNK = 100;
+/**
+ * Events per transaction. Larger chunks amortise the commit (250 projected about 25 % faster than 100 in
+ * the gateway alone); smaller ones hold back other global-log readers for less time (see below).
+ */
+const TRANSACTION_CHUNK = 250;
 
 /**
  * Exactly-once in effect on top of at-least-once delivery: each event's effect, its inbox row and the

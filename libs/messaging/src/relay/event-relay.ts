@@ -44,7 +44,7 @@ export class EventRelay {
     const topic = topicOf(options.domain);
     this.subscription = new CatchUpSubscription(options.store, options.checkpoints, {
       subscriptionId: `relay:${topic}`,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.batchSize ?? 2000,
       idleMs: options.idleMs ?? 10,
       handle: (events) => options.transport.publish(topic, events.map((event) => toOutgoingMessage(options.domain, event))),
       onError: (error) => options.onError?.(error),

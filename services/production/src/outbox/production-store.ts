@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventContracts, type ProductionEvent } from '@quadrant/contracts';
-import { CommandHandler, PostgresCheckpointStore, PostgresEventStore, type CommandContext, type CommandResult } from '@quadrant/event-sourcing';
+import { CommandHandler, PostgresCheckpointStore, PostgresEventStore, type CommandContext, type CommandOutcome, type CommandResult, type StreamCommand } from '@quadrant/event-sourcing';
 import { EventRelay } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { equipmentDecider, type EquipmentCommand, type EquipmentState } from '../equipment/equipment.decider';
@@ -49,6 +49,13 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     const result = await this.handler().handle(streamId, command, context);
     if (result.events.length > 0) this.relay?.wake();
     return result;
+  }
+
+  /** Several commands for one equipment stream, in order: appended together where they can be (`CommandHandler.handleAll`). */
+  async handleEquipmentAll(streamId: string, commands: readonly StreamCommand<EquipmentCommand>[]): Promise<CommandOutcome<ProductionEvent>[]> {
+    const outcomes = await this.handler().handleAll(streamId, commands);
+    if (outcomes.some((outcome) => outcome.ok && outcome.result.events.length > 0)) this.relay?.wake();
+    return outcomes;
   }
 
   loadEquipment(streamId: string): Promise<{ state: EquipmentState; version: number }> {

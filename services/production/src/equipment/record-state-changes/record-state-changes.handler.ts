@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { QuadrantError } from '@quadrant/event-sourcing';
+import type { ProductionEvent } from '@quadrant/contracts';
+import { QuadrantError, type CommandOutcome } from '@quadrant/event-sourcing';
 import type { RequestContext } from '@quadrant/platform';
 import { ProductionStore } from '../../outbox/production-store';
-import { changeWorkUnitState } from '../change-work-unit-state/change-work-unit-state.handler';
+import { workUnitStateCommand } from '../change-work-unit-state/change-work-unit-state.handler';
+import { equipmentStreamId } from '../equipment.decider';
 import type { RecordStateChangesDto, StateChangeMessageDto } from './record-state-changes.dto';
 
 export class RecordStateChangesCommand {
@@ -20,7 +22,8 @@ const PARALLEL_WORK_UNITS = 16;
 /**
  * A batch of machine or operator state changes: each message is its own command (idempotent by message
  * id), so one refused message does not refuse the others. Messages of one work unit are handled in the
- * order sent; different work units go in parallel.
+ * order sent, and those that can be are appended together (one round trip, one command record each);
+ * different work units go in parallel.
  */
 @CommandHandler(RecordStateChangesCommand)
 export class RecordStateChangesHandler implements ICommandHandler<RecordStateChangesCommand, { results: StateChangeOutcome[] }> {
@@ -30,25 +33,27 @@ export class RecordStateChangesHandler implements ICommandHandler<RecordStateCha
     const results: StateChangeOutcome[] = new Array(input.changes.length);
     const byUnit = new Map<string, { message: StateChangeMessageDto; index: number }[]>();
     input.changes.forEach((message, index) => byUnit.set(message.workUnitId, [...(byUnit.get(message.workUnitId) ?? []), { message, index }]));
-    const queues = [...byUnit.values()];
+    const queues = [...byUnit.entries()];
     const worker = async (): Promise<void> => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const { message, index } of queue) results[index] = await this.record(message, context);
+        const [workUnitId, messages] = queue;
+        const commands = messages.map(({ message }) => workUnitStateCommand(workUnitId, message, { ...context, commandId: `state-change:${message.messageId}` }));
+        const outcomes = await this.production.handleEquipmentAll(equipmentStreamId(workUnitId), commands);
+        messages.forEach(({ message, index }, i) => (results[index] = toOutcome(message.messageId, outcomes[i])));
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_WORK_UNITS, queues.length) }, worker));
     return { results };
   }
+}
 
-  private async record(message: StateChangeMessageDto, context: RequestContext): Promise<StateChangeOutcome> {
-    try {
-      const result = await changeWorkUnitState(this.production, message.workUnitId, message, { ...context, commandId: `state-change:${message.messageId}` });
-      const event = result.events[0];
-      if (!event) return { messageId: message.messageId, status: 'unchanged', version: result.nextExpectedVersion };
-      return { messageId: message.messageId, status: result.replayed ? 'replayed' : 'recorded', eventId: event.eventId, version: result.nextExpectedVersion };
-    } catch (error) {
-      if (!(error instanceof QuadrantError)) throw error;
-      return { messageId: message.messageId, status: 'refused', error: { code: error.code, message: error.message } };
-    }
+function toOutcome(messageId: string, outcome: CommandOutcome<ProductionEvent> | undefined): StateChangeOutcome {
+  if (!outcome) throw new Error(`no outcome for message ${messageId}`);
+  if (!outcome.ok) {
+    if (!(outcome.error instanceof QuadrantError)) throw outcome.error;
+    return { messageId, status: 'refused', error: { code: outcome.error.code, message: outcome.error.message } };
   }
+  const event = outcome.result.events[0];
+  if (!event) return { messageId, status: 'unchanged', version: outcome.result.nextExpectedVersion };
+  return { messageId, status: outcome.result.replayed ? 'replayed' : 'recorded', eventId: event.eventId, version: outcome.result.nextExpectedVersion };
 }
