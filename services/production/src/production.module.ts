@@ -8,7 +8,19 @@ import { DefineEquipmentHandler } from './equipment/define-equipment/define-equi
 import { GetEquipmentController } from './equipment/get-equipment/get-equipment.controller';
 import { RecordStateChangesController } from './equipment/record-state-changes/record-state-changes.controller';
 import { RecordStateChangesHandler } from './equipment/record-state-changes/record-state-changes.handler';
+import { RecordProductionCountsController } from './equipment/record-production-counts/record-production-counts.controller';
+import { CompleteSegmentController } from './job-order/complete-segment/complete-segment.controller';
+import { ControlJobOrderController } from './job-order/control-job-order/control-job-order.controller';
+import { CreateJobOrderController } from './job-order/create-job-order/create-job-order.controller';
+import { DispatchJobOrderController } from './job-order/dispatch-job-order/dispatch-job-order.controller';
+import { GetJobOrderController } from './job-order/get-job-order/get-job-order.controller';
+import { ReleaseJobOrderController } from './job-order/release-job-order/release-job-order.controller';
+import { ReportProductionController } from './job-order/report-production/report-production.controller';
+import { StartSegmentController } from './job-order/start-segment/start-segment.controller';
 import { ProductionStore } from './outbox/production-store';
+import { DefineEquipmentClassController } from './work-definition/define-equipment-class/define-equipment-class.controller';
+import { DefineProductController } from './work-definition/define-product/define-product.controller';
+import { GetProductController } from './work-definition/get-product/get-product.controller';
 
 @Controller('health')
 class HealthController {
@@ -18,7 +30,19 @@ class HealthController {
   }
 }
 
-const controllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, GetEquipmentController, HealthController];
+const equipmentControllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, RecordProductionCountsController, GetEquipmentController];
+const workDefinitionControllers = [DefineEquipmentClassController, DefineProductController, GetProductController];
+const jobOrderControllers = [
+  CreateJobOrderController,
+  ReleaseJobOrderController,
+  DispatchJobOrderController,
+  StartSegmentController,
+  ReportProductionController,
+  CompleteSegmentController,
+  ControlJobOrderController,
+  GetJobOrderController,
+];
+const controllers = [...equipmentControllers, ...workDefinitionControllers, ...jobOrderControllers, HealthController];
 const commandHandlers = [DefineEquipmentHandler, ChangeWorkUnitStateHandler, RecordStateChangesHandler];
 
 @Module({})

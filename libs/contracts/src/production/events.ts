@@ -1,3 +1,5 @@
+import type { JobOrderEvent } from './job-order-events';
+import type { WorkDefinitionEvent } from './work-definition-events';
 import type { DomainEvent } from '@quadrant/event-sourcing';
 
 /** ISA-95 role-based equipment hierarchy levels that Quadrant models (Part 1 / B2MML EquipmentLevel). */
@@ -18,6 +20,8 @@ export type EquipmentDefined = DomainEvent<
     description?: string;
     level: EquipmentLevel;
     workCenterType?: WorkCenterType;
+    /** Work units only: how many job orders may run on the unit at once (1 when absent). */
+    maxConcurrentJobs?: number;
     parentId: string | null;
     path: string[];
     definedAt: string;
@@ -37,4 +41,19 @@ export type WorkUnitStateChanged = DomainEvent<
   }
 >;
 
-export type ProductionEvent = EquipmentDefined | WorkUnitStateChanged;
+/** A job order segment started on the work unit: the unit's capacity is taken until the allocation ends. */
+export type WorkUnitAllocated = DomainEvent<
+  'WorkUnitAllocated',
+  { workUnitId: string; jobOrderId: string; segmentId: string; allocatedAt: string; path: string[] }
+>;
+
+/** The segment completed, or its job order was aborted: the unit's capacity is free again. */
+export type WorkUnitAllocationEnded = DomainEvent<
+  'WorkUnitAllocationEnded',
+  { workUnitId: string; jobOrderId: string; segmentId: string; endedAt: string; path: string[] }
+>;
+
+/** The events of an equipment stream (`equipment-<id>`). */
+export type EquipmentEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitAllocated | WorkUnitAllocationEnded;
+
+export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent;

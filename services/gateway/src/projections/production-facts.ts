@@ -1,15 +1,18 @@
-import type { IntegrationEvent, ProductionEvent } from '@quadrant/contracts';
+import type { EquipmentDefined, IntegrationEvent, WorkUnitStateChanged } from '@quadrant/contracts';
+
+/** The production events the gateway's projections read so far. */
+type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged;
 
 /** A production event as the projections read it: the domain event plus where it sits in its stream. */
-export type ProductionFact = ProductionEvent & { eventId: string; streamPosition: number };
+export type ProductionFact = ProjectedEvent & { eventId: string; streamPosition: number };
 
 /** The version of each production event these projections understand. */
-const UNDERSTOOD: Record<ProductionEvent['type'], number> = {
+const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   EquipmentDefined: 1,
   WorkUnitStateChanged: 1,
 };
 
-function isProductionEventName(name: string): name is ProductionEvent['type'] {
+function isProductionEventName(name: string): name is ProjectedEvent['type'] {
   return name in UNDERSTOOD;
 }
 

@@ -1,6 +1,23 @@
 import { NotFoundError, type Decider } from '@quadrant/event-sourcing';
-import type { EquipmentDefined, EquipmentLevel, ProductionEvent, WorkCenterType, WorkUnitState, WorkUnitStateChanged } from '@quadrant/contracts';
-import { EquipmentAlreadyDefined, InvalidHierarchyPlacement, NotAWorkUnit, StateChangeOutOfOrder, StopReasonRequired } from './equipment.errors';
+import type {
+  EquipmentDefined,
+  EquipmentEvent,
+  EquipmentLevel,
+  WorkCenterType,
+  WorkUnitAllocated,
+  WorkUnitAllocationEnded,
+  WorkUnitState,
+  WorkUnitStateChanged,
+} from '@quadrant/contracts';
+import {
+  EquipmentAlreadyDefined,
+  InvalidHierarchyPlacement,
+  NotAWorkUnit,
+  StateChangeOutOfOrder,
+  StopReasonRequired,
+  WorkUnitAtCapacity,
+  WorkUnitUnavailable,
+} from './equipment.errors';
 
 /**
  * One stream per element of the ISA-95 equipment hierarchy (`equipment-<id>`). A work unit's stream also
@@ -30,6 +47,7 @@ export interface DefineEquipment {
   description?: string;
   level: EquipmentLevel;
   workCenterType?: WorkCenterType;
+  maxConcurrentJobs?: number;
   /** The parent as it stands now (looked up by the handler), or null for an enterprise. */
   parent: ParentEquipment | null;
   at: string;
@@ -45,7 +63,33 @@ export interface ChangeWorkUnitState {
   since: string;
 }
 
-export type EquipmentCommand = DefineEquipment | ChangeWorkUnitState;
+/** A job order segment asks to start on the work unit: refused when the unit is down, in planned downtime or full. */
+export interface AllocateWorkUnit {
+  type: 'AllocateWorkUnit';
+  workUnitId: string;
+  jobOrderId: string;
+  segmentId: string;
+  /** The calendar's verdict at `at`, looked up by the handler: a shift break or planned window refuses the start. */
+  plannedDowntime?: { reason: string };
+  at: string;
+}
+
+export interface EndWorkUnitAllocation {
+  type: 'EndWorkUnitAllocation';
+  workUnitId: string;
+  jobOrderId: string;
+  segmentId: string;
+  at: string;
+}
+
+export type EquipmentCommand = DefineEquipment | ChangeWorkUnitState | AllocateWorkUnit | EndWorkUnitAllocation;
+
+/** What runs on a work unit: one job order segment per allocation. */
+export interface Allocation {
+  jobOrderId: string;
+  segmentId: string;
+  since: string;
+}
 
 export type EquipmentState =
   | { status: 'Undefined' }
@@ -54,7 +98,7 @@ export type EquipmentState =
       equipmentId: string;
       level: EquipmentLevel;
       path: string[];
-      workUnit: { state: WorkUnitState; since: string | null; reasonCode?: string };
+      workUnit: { state: WorkUnitState; since: string | null; reasonCode?: string; maxConcurrentJobs: number; allocations: Allocation[] };
     };
 
 export const initialEquipmentState = (): EquipmentState => ({ status: 'Undefined' });
@@ -79,6 +123,9 @@ function defineEquipment(command: DefineEquipment, state: EquipmentState): Equip
   if (command.workCenterType && command.level !== 'WorkCenter') {
     throw new InvalidHierarchyPlacement(`workCenterType applies to a WorkCenter only, not a ${command.level}`, { field: 'workCenterType' });
   }
+  if (command.maxConcurrentJobs !== undefined && command.level !== 'WorkUnit') {
+    throw new InvalidHierarchyPlacement(`maxConcurrentJobs applies to a WorkUnit only, not a ${command.level}`, { field: 'maxConcurrentJobs' });
+  }
   return [
     {
       type: 'EquipmentDefined',
@@ -88,6 +135,7 @@ function defineEquipment(command: DefineEquipment, state: EquipmentState): Equip
         ...(command.description ? { description: command.description } : {}),
         level: command.level,
         ...(command.workCenterType ? { workCenterType: command.workCenterType } : {}),
+        ...(command.maxConcurrentJobs !== undefined ? { maxConcurrentJobs: command.maxConcurrentJobs } : {}),
         parentId: command.parent?.equipmentId ?? null,
         path: [...(command.parent?.path ?? []), command.equipmentId],
         definedAt: command.at,
@@ -97,8 +145,7 @@ function defineEquipment(command: DefineEquipment, state: EquipmentState): Equip
 }
 
 function changeWorkUnitState(command: ChangeWorkUnitState, state: EquipmentState): WorkUnitStateChanged[] {
-  if (state.status === 'Undefined') throw new NotFoundError('work unit', command.workUnitId);
-  if (state.level !== 'WorkUnit') throw new NotAWorkUnit(command.workUnitId, state.level);
+  state = definedWorkUnit(state, command.workUnitId);
   if (command.state === 'Down' && !command.reasonCode) throw new StopReasonRequired(command.workUnitId);
   const current = state.workUnit;
   if (current.since !== null && Date.parse(command.since) < Date.parse(current.since)) {
@@ -122,7 +169,47 @@ function changeWorkUnitState(command: ChangeWorkUnitState, state: EquipmentState
   ];
 }
 
-export function evolveEquipment(state: EquipmentState, event: ProductionEvent): EquipmentState {
+function definedWorkUnit(state: EquipmentState, workUnitId: string): Extract<EquipmentState, { status: 'Defined' }> {
+  if (state.status === 'Undefined') throw new NotFoundError('work unit', workUnitId);
+  if (state.level !== 'WorkUnit') throw new NotAWorkUnit(workUnitId, state.level);
+  return state;
+}
+
+const sameAllocation = (a: Allocation, command: { jobOrderId: string; segmentId: string }): boolean =>
+  a.jobOrderId === command.jobOrderId && a.segmentId === command.segmentId;
+
+function allocateWorkUnit(command: AllocateWorkUnit, state: EquipmentState): WorkUnitAllocated[] {
+  const unit = definedWorkUnit(state, command.workUnitId);
+  // Asked again (a retried start): the allocation stands already.
+  if (unit.workUnit.allocations.some((a) => sameAllocation(a, command))) return [];
+  const { state: current, reasonCode } = unit.workUnit;
+  if (current === 'Down' || current === 'PlannedDowntime' || current === 'Unknown') {
+    throw new WorkUnitUnavailable(command.workUnitId, `it is ${current}${reasonCode ? ` (${reasonCode})` : ''}`);
+  }
+  if (command.plannedDowntime) throw new WorkUnitUnavailable(command.workUnitId, `its calendar has planned downtime (${command.plannedDowntime.reason}) at ${command.at}`);
+  if (unit.workUnit.allocations.length >= unit.workUnit.maxConcurrentJobs) {
+    throw new WorkUnitAtCapacity(command.workUnitId, unit.workUnit.maxConcurrentJobs, unit.workUnit.allocations.map((a) => a.jobOrderId));
+  }
+  return [
+    {
+      type: 'WorkUnitAllocated',
+      data: { workUnitId: command.workUnitId, jobOrderId: command.jobOrderId, segmentId: command.segmentId, allocatedAt: command.at, path: unit.path },
+    },
+  ];
+}
+
+function endWorkUnitAllocation(command: EndWorkUnitAllocation, state: EquipmentState): WorkUnitAllocationEnded[] {
+  const unit = definedWorkUnit(state, command.workUnitId);
+  if (!unit.workUnit.allocations.some((a) => sameAllocation(a, command))) return [];
+  return [
+    {
+      type: 'WorkUnitAllocationEnded',
+      data: { workUnitId: command.workUnitId, jobOrderId: command.jobOrderId, segmentId: command.segmentId, endedAt: command.at, path: unit.path },
+    },
+  ];
+}
+
+export function evolveEquipment(state: EquipmentState, event: EquipmentEvent): EquipmentState {
   switch (event.type) {
     case 'EquipmentDefined':
       return {
@@ -130,14 +217,31 @@ export function evolveEquipment(state: EquipmentState, event: ProductionEvent): 
         equipmentId: event.data.equipmentId,
         level: event.data.level,
         path: event.data.path,
-        workUnit: { state: 'Unknown', since: null },
+        workUnit: { state: 'Unknown', since: null, maxConcurrentJobs: event.data.maxConcurrentJobs ?? 1, allocations: [] },
       };
     case 'WorkUnitStateChanged':
       if (state.status !== 'Defined') return state;
       return {
         ...state,
-        workUnit: { state: event.data.state, since: event.data.since, ...(event.data.reasonCode ? { reasonCode: event.data.reasonCode } : {}) },
+        workUnit: {
+          ...state.workUnit,
+          state: event.data.state,
+          since: event.data.since,
+          ...(event.data.reasonCode ? { reasonCode: event.data.reasonCode } : { reasonCode: undefined }),
+        },
       };
+    case 'WorkUnitAllocated':
+      if (state.status !== 'Defined') return state;
+      return {
+        ...state,
+        workUnit: {
+          ...state.workUnit,
+          allocations: [...state.workUnit.allocations, { jobOrderId: event.data.jobOrderId, segmentId: event.data.segmentId, since: event.data.allocatedAt }],
+        },
+      };
+    case 'WorkUnitAllocationEnded':
+      if (state.status !== 'Defined') return state;
+      return { ...state, workUnit: { ...state.workUnit, allocations: state.workUnit.allocations.filter((a) => !sameAllocation(a, event.data)) } };
     default: {
       const unexpected: never = event;
       return unexpected;
@@ -145,12 +249,16 @@ export function evolveEquipment(state: EquipmentState, event: ProductionEvent): 
   }
 }
 
-export function decideEquipment(command: EquipmentCommand, state: EquipmentState): ProductionEvent[] {
+export function decideEquipment(command: EquipmentCommand, state: EquipmentState): EquipmentEvent[] {
   switch (command.type) {
     case 'DefineEquipment':
       return defineEquipment(command, state);
     case 'ChangeWorkUnitState':
       return changeWorkUnitState(command, state);
+    case 'AllocateWorkUnit':
+      return allocateWorkUnit(command, state);
+    case 'EndWorkUnitAllocation':
+      return endWorkUnitAllocation(command, state);
     default: {
       const unexpected: never = command;
       return unexpected;
@@ -158,7 +266,7 @@ export function decideEquipment(command: EquipmentCommand, state: EquipmentState
   }
 }
 
-export const equipmentDecider: Decider<EquipmentCommand, EquipmentState, ProductionEvent> = {
+export const equipmentDecider: Decider<EquipmentCommand, EquipmentState, EquipmentEvent> = {
   decide: decideEquipment,
   evolve: evolveEquipment,
   initialState: initialEquipmentState,

@@ -2,7 +2,15 @@ import type { EquipmentDefined, WorkUnitStateChanged } from '@quadrant/contracts
 import { NotFoundError } from '@quadrant/event-sourcing';
 import { DeciderSpecification } from '@quadrant/testing';
 import { equipmentDecider, type ChangeWorkUnitState, type DefineEquipment } from './equipment.decider';
-import { EquipmentAlreadyDefined, InvalidHierarchyPlacement, NotAWorkUnit, StateChangeOutOfOrder, StopReasonRequired } from './equipment.errors';
+import {
+  EquipmentAlreadyDefined,
+  InvalidHierarchyPlacement,
+  NotAWorkUnit,
+  StateChangeOutOfOrder,
+  StopReasonRequired,
+  WorkUnitAtCapacity,
+  WorkUnitUnavailable,
+} from './equipment.errors';
 
 const spec = DeciderSpecification(equipmentDecider);
 const at = '2026-11-02T06:00:00.000Z';
@@ -138,6 +146,36 @@ describe('equipment', () => {
         .given([{ type: 'EquipmentDefined', data: { ...workUnitDefined.data, equipmentId: 'line-1', level: 'WorkCenter', parentId: 'assembly', path: ['acme', 'plant-a', 'assembly', 'line-1'] } }])
         .when({ ...change('Running', at), workUnitId: 'line-1' })
         .thenThrows(NotAWorkUnit);
+    });
+  });
+
+  describe('allocation to job orders', () => {
+    const allocate = { type: 'AllocateWorkUnit' as const, workUnitId: 'press-1', jobOrderId: 'jo-1', segmentId: 'press', at };
+    const allocated = { type: 'WorkUnitAllocated' as const, data: { workUnitId: 'press-1', jobOrderId: 'jo-1', segmentId: 'press', allocatedAt: at, path: workUnitDefined.data.path } };
+    const running = changed('Running', 'Unknown', at);
+    it('allocates an available unit to a job order segment, once', () => {
+      spec.given([workUnitDefined, running]).when(allocate).then([allocated]);
+      spec.given([workUnitDefined, running, allocated]).when(allocate).thenNothingHappens();
+    });
+    it('refuses a unit that is down, in planned downtime, or never reported', () => {
+      spec.given([workUnitDefined, running, changed('Down', 'Running', at, 'JAM')]).when(allocate).thenThrows(WorkUnitUnavailable, (e) => expect(e.message).toContain('it is Down (JAM)'));
+      spec.given([workUnitDefined, changed('PlannedDowntime', 'Unknown', at)]).when(allocate).thenThrows(WorkUnitUnavailable);
+      spec.given([workUnitDefined]).when(allocate).thenThrows(WorkUnitUnavailable);
+    });
+    it('refuses a start the calendar puts in planned downtime', () =>
+      spec.given([workUnitDefined, running]).when({ ...allocate, plannedDowntime: { reason: 'lunch break' } }).thenThrows(WorkUnitUnavailable, (e) => expect(e.message).toContain('lunch break')));
+    it('takes one job order at a time unless configured for more', () => {
+      const other = { ...allocate, jobOrderId: 'jo-2' };
+      spec.given([workUnitDefined, running, allocated]).when(other).thenThrows(WorkUnitAtCapacity, (e) => expect(e.message).toContain('already runs "jo-1"'));
+      const twoAtOnce = { ...workUnitDefined, data: { ...workUnitDefined.data, maxConcurrentJobs: 2 } };
+      spec.given([twoAtOnce, running, allocated]).when(other).then([{ ...allocated, data: { ...allocated.data, jobOrderId: 'jo-2' } }]);
+    });
+    it('frees the unit when the allocation ends', () => {
+      const end = { type: 'EndWorkUnitAllocation' as const, workUnitId: 'press-1', jobOrderId: 'jo-1', segmentId: 'press', at };
+      const ended = { type: 'WorkUnitAllocationEnded' as const, data: { workUnitId: 'press-1', jobOrderId: 'jo-1', segmentId: 'press', endedAt: at, path: workUnitDefined.data.path } };
+      spec.given([workUnitDefined, running, allocated]).when(end).then([ended]);
+      spec.given([workUnitDefined, running, allocated, ended]).when(end).thenNothingHappens();
+      spec.given([workUnitDefined, running, allocated, ended]).when({ ...allocate, jobOrderId: 'jo-2' }).then([{ ...allocated, data: { ...allocated.data, jobOrderId: 'jo-2' } }]);
     });
   });
 });

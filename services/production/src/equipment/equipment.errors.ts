@@ -36,3 +36,25 @@ export class StateChangeOutOfOrder extends DomainError {
     );
   }
 }
+
+export class WorkUnitUnavailable extends DomainError {
+  constructor(workUnitId: string, why: string) {
+    super('WORK_UNIT_UNAVAILABLE', `work unit "${workUnitId}" cannot start a job: ${why}`, { workUnitId });
+  }
+}
+
+export class WorkUnitAtCapacity extends DomainError {
+  constructor(workUnitId: string, maxConcurrentJobs: number, running: string[]) {
+    super(
+      'WORK_UNIT_AT_CAPACITY',
+      `work unit "${workUnitId}" already runs ${running.map((id) => `"${id}"`).join(', ')} and takes ${maxConcurrentJobs} job order${maxConcurrentJobs === 1 ? '' : 's'} at a time`,
+      { workUnitId, maxConcurrentJobs, running },
+    );
+  }
+}
+
+export class NoRunningJobOrder extends DomainError {
+  constructor(workUnitId: string) {
+    super('NO_RUNNING_JOB_ORDER', `work unit "${workUnitId}" runs no job order: counts are taken only while a job order segment runs on it`, { workUnitId });
+  }
+}

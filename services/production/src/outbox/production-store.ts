@@ -1,20 +1,63 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventContracts, type ProductionEvent } from '@quadrant/contracts';
-import { CommandHandler, PostgresCheckpointStore, PostgresEventStore, type CommandContext, type CommandOutcome, type CommandResult, type StreamCommand } from '@quadrant/event-sourcing';
+import { EventContracts, type EquipmentEvent, type JobOrderEvent } from '@quadrant/contracts';
+import {
+  CommandHandler,
+  PostgresCheckpointStore,
+  PostgresEventStore,
+  type CommandContext,
+  type CommandOutcome,
+  type CommandResult,
+  type Decider,
+  type DomainEvent,
+  type EventValidator,
+  type StreamCommand,
+} from '@quadrant/event-sourcing';
 import { EventRelay } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { equipmentDecider, type EquipmentCommand, type EquipmentState } from '../equipment/equipment.decider';
+import { jobOrderDecider, type JobOrderCommand, type JobOrderState } from '../job-order/job-order.decider';
+import { equipmentClassDecider, type EquipmentClassCommand, type EquipmentClassEvent, type EquipmentClassState } from '../work-definition/equipment-class.decider';
+import { productDecider, type ProductCommand, type ProductEvent, type ProductState } from '../work-definition/product.decider';
 
 export const PRODUCTION_SCHEMA = 'production';
 
+/** One aggregate's command handling, waking the relay when something was appended. */
+export class AggregateCommands<Command, State, Event extends DomainEvent> {
+  constructor(private readonly handler: CommandHandler<Command, State, Event>, private readonly appended: () => void) {}
+
+  async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult<Event>> {
+    const result = await this.handler.handle(streamId, command, context);
+    if (result.events.length > 0) this.appended();
+    return result;
+  }
+
+  /** Several commands for one stream, in order: appended together where they can be (`CommandHandler.handleAll`). */
+  async handleAll(streamId: string, commands: readonly StreamCommand<Command>[]): Promise<CommandOutcome<Event>[]> {
+    const outcomes = await this.handler.handleAll(streamId, commands);
+    if (outcomes.some((outcome) => outcome.ok && outcome.result.events.length > 0)) this.appended();
+    return outcomes;
+  }
+
+  load(streamId: string): Promise<{ state: State; version: number }> {
+    return this.handler.load(streamId);
+  }
+}
+
+interface Aggregates {
+  equipment: AggregateCommands<EquipmentCommand, EquipmentState, EquipmentEvent>;
+  equipmentClasses: AggregateCommands<EquipmentClassCommand, EquipmentClassState, EquipmentClassEvent>;
+  products: AggregateCommands<ProductCommand, ProductState, ProductEvent>;
+  jobOrders: AggregateCommands<JobOrderCommand, JobOrderState, JobOrderEvent>;
+}
+
 /**
- * The production service's event store (schema `production`), its command handling, and the relay that
- * publishes the store's global log to Kafka. Nothing is published from the request path.
+ * The production service's event store (schema `production`), the command handling of its aggregates, and
+ * the relay that publishes the store's global log to Kafka. Nothing is published from the request path.
  */
 @Injectable()
 export class ProductionStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ProductionStore');
-  private equipment: CommandHandler<EquipmentCommand, EquipmentState, ProductionEvent> | undefined;
+  private aggregates: Aggregates | undefined;
   private relay: EventRelay | undefined;
 
   constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
@@ -22,8 +65,16 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const schema = schemaName(this.runtime, PRODUCTION_SCHEMA);
     const store = await PostgresEventStore.create(this.runtime.db, schema);
-    const contracts = EventContracts.load();
-    this.equipment = new CommandHandler(store, equipmentDecider, { validate: contracts.validatorFor('production'), cacheSize: 5000 });
+    const validate: EventValidator = EventContracts.load().validatorFor('production');
+    const wake = (): void => this.relay?.wake();
+    const commands = <C, S, E extends DomainEvent>(decider: Decider<C, S, E>, cacheSize: number): AggregateCommands<C, S, E> =>
+      new AggregateCommands(new CommandHandler(store, decider, { validate, cacheSize }), wake);
+    this.aggregates = {
+      equipment: commands(equipmentDecider, 5000),
+      equipmentClasses: commands(equipmentClassDecider, 500),
+      products: commands(productDecider, 1000),
+      jobOrders: commands(jobOrderDecider, 5000),
+    };
     this.relay = new EventRelay({
       domain: 'production',
       store,
@@ -40,25 +91,24 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     await this.relay?.stop();
   }
 
-  private handler(): CommandHandler<EquipmentCommand, EquipmentState, ProductionEvent> {
-    if (!this.equipment) throw new Error('the production store is not started yet');
-    return this.equipment;
+  private started(): Aggregates {
+    if (!this.aggregates) throw new Error('the production store is not started yet');
+    return this.aggregates;
   }
 
-  async handleEquipment(streamId: string, command: EquipmentCommand, context: CommandContext): Promise<CommandResult<ProductionEvent>> {
-    const result = await this.handler().handle(streamId, command, context);
-    if (result.events.length > 0) this.relay?.wake();
-    return result;
+  get equipment(): Aggregates['equipment'] {
+    return this.started().equipment;
   }
 
-  /** Several commands for one equipment stream, in order: appended together where they can be (`CommandHandler.handleAll`). */
-  async handleEquipmentAll(streamId: string, commands: readonly StreamCommand<EquipmentCommand>[]): Promise<CommandOutcome<ProductionEvent>[]> {
-    const outcomes = await this.handler().handleAll(streamId, commands);
-    if (outcomes.some((outcome) => outcome.ok && outcome.result.events.length > 0)) this.relay?.wake();
-    return outcomes;
+  get equipmentClasses(): Aggregates['equipmentClasses'] {
+    return this.started().equipmentClasses;
   }
 
-  loadEquipment(streamId: string): Promise<{ state: EquipmentState; version: number }> {
-    return this.handler().load(streamId);
+  get products(): Aggregates['products'] {
+    return this.started().products;
+  }
+
+  get jobOrders(): Aggregates['jobOrders'] {
+    return this.started().jobOrders;
   }
 }

@@ -35,6 +35,6 @@ export class ChangeWorkUnitStateHandler implements ICommandHandler<ChangeWorkUni
 
   async execute({ workUnitId, input, context }: ChangeWorkUnitStateCommand): Promise<CommandResponse> {
     const { command, context: commandContext } = workUnitStateCommand(workUnitId, input, context);
-    return toCommandResponse(await this.production.handleEquipment(equipmentStreamId(workUnitId), command, commandContext));
+    return toCommandResponse(await this.production.equipment.handle(equipmentStreamId(workUnitId), command, commandContext));
   }
 }

@@ -1,5 +1,5 @@
 import { EQUIPMENT_LEVELS, WORK_CENTER_TYPES, type EquipmentLevel, type WorkCenterType } from '@quadrant/contracts';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export const EQUIPMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -22,6 +22,13 @@ export class DefineEquipmentDto {
   @IsOptional()
   @IsIn(WORK_CENTER_TYPES, { message: `workCenterType must be one of ${WORK_CENTER_TYPES.join(', ')}` })
   workCenterType?: WorkCenterType;
+
+  /** Work units only: how many job orders may run at once (1 when absent). */
+  @IsOptional()
+  @IsInt({ message: 'maxConcurrentJobs must be a whole number from 1 to 100' })
+  @Min(1)
+  @Max(100)
+  maxConcurrentJobs?: number;
 
   @IsOptional()
   @Matches(EQUIPMENT_ID_PATTERN, { message: 'parentId must be an equipment id' })

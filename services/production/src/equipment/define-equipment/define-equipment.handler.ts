@@ -18,11 +18,11 @@ export class DefineEquipmentHandler implements ICommandHandler<DefineEquipmentCo
   async execute({ input, context, at }: DefineEquipmentCommand): Promise<CommandResponse> {
     let parent: ParentEquipment | null = null;
     if (input.parentId) {
-      const { state } = await this.production.loadEquipment(equipmentStreamId(input.parentId));
+      const { state } = await this.production.equipment.load(equipmentStreamId(input.parentId));
       if (state.status === 'Undefined') throw new NotFoundError('parent equipment', input.parentId);
       parent = { equipmentId: state.equipmentId, level: state.level, path: state.path };
     }
-    const result = await this.production.handleEquipment(
+    const result = await this.production.equipment.handle(
       equipmentStreamId(input.equipmentId),
       {
         type: 'DefineEquipment',
@@ -33,6 +33,7 @@ export class DefineEquipmentHandler implements ICommandHandler<DefineEquipmentCo
         at,
         ...(input.description ? { description: input.description } : {}),
         ...(input.workCenterType ? { workCenterType: input.workCenterType } : {}),
+        ...(input.maxConcurrentJobs !== undefined ? { maxConcurrentJobs: input.maxConcurrentJobs } : {}),
       },
       {
         ...(context.commandId ? { commandId: context.commandId } : {}),

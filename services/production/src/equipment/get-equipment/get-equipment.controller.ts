@@ -10,7 +10,7 @@ export class GetEquipmentController {
 
   @Get(':equipmentId')
   async get(@Param('equipmentId') equipmentId: string): Promise<EquipmentState & { version: number }> {
-    const { state, version } = await this.production.loadEquipment(equipmentStreamId(equipmentId));
+    const { state, version } = await this.production.equipment.load(equipmentStreamId(equipmentId));
     if (state.status === 'Undefined') throw new NotFoundError('equipment', equipmentId);
     return { ...state, version };
   }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ProductionEvent } from '@quadrant/contracts';
+import type { EquipmentEvent } from '@quadrant/contracts';
 import { QuadrantError, type CommandOutcome } from '@quadrant/event-sourcing';
 import type { RequestContext } from '@quadrant/platform';
 import { ProductionStore } from '../../outbox/production-store';
@@ -38,7 +38,7 @@ export class RecordStateChangesHandler implements ICommandHandler<RecordStateCha
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         const [workUnitId, messages] = queue;
         const commands = messages.map(({ message }) => workUnitStateCommand(workUnitId, message, { ...context, commandId: `state-change:${message.messageId}` }));
-        const outcomes = await this.production.handleEquipmentAll(equipmentStreamId(workUnitId), commands);
+        const outcomes = await this.production.equipment.handleAll(equipmentStreamId(workUnitId), commands);
         messages.forEach(({ message, index }, i) => (results[index] = toOutcome(message.messageId, outcomes[i])));
       }
     };
@@ -47,7 +47,7 @@ export class RecordStateChangesHandler implements ICommandHandler<RecordStateCha
   }
 }
 
-function toOutcome(messageId: string, outcome: CommandOutcome<ProductionEvent> | undefined): StateChangeOutcome {
+function toOutcome(messageId: string, outcome: CommandOutcome<EquipmentEvent> | undefined): StateChangeOutcome {
   if (!outcome) throw new Error(`no outcome for message ${messageId}`);
   if (!outcome.ok) {
     if (!(outcome.error instanceof QuadrantError)) throw outcome.error;
