@@ -10,6 +10,7 @@ export const domains = {
       WorkUnitStateChanged: 1,
       WorkUnitAllocated: 1,
       WorkUnitAllocationEnded: 1,
+      WorkUnitStopReasonCorrected: 1,
       EquipmentClassDefined: 1,
       WorkUnitAssignedToEquipmentClass: 1,
       ProductDefined: 1,

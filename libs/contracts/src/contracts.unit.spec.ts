@@ -59,6 +59,10 @@ const productionSamples: { [Name in ProductionEvent['type']]: Extract<Production
   },
   WorkUnitAllocated: { type: 'WorkUnitAllocated', data: { workUnitId: 'lathe-1', jobOrderId: 'jo-1', segmentId: 'turn', allocatedAt: at, path } },
   WorkUnitAllocationEnded: { type: 'WorkUnitAllocationEnded', data: { workUnitId: 'lathe-1', jobOrderId: 'jo-1', segmentId: 'turn', endedAt: at, path } },
+  WorkUnitStopReasonCorrected: {
+    type: 'WorkUnitStopReasonCorrected',
+    data: { workUnitId: 'lathe-1', since: at, state: 'Down', reasonCode: 'BEARING', reasonText: 'found at teardown', previousReasonCode: 'JAM', correctedAt: at, path },
+  },
   EquipmentClassDefined: { type: 'EquipmentClassDefined', data: { equipmentClassId: 'lathes', name: 'CNC lathes', description: 'Two-axis lathes', definedAt: at } },
   WorkUnitAssignedToEquipmentClass: { type: 'WorkUnitAssignedToEquipmentClass', data: { equipmentClassId: 'lathes', workUnitId: 'lathe-1', assignedAt: at } },
   ProductDefined: { type: 'ProductDefined', data: { productId: 'shaft-20', name: 'Shaft 20 mm', unitOfMeasure: 'pcs', definedAt: at } },

@@ -8,6 +8,7 @@ import { DefineEquipmentHandler } from './equipment/define-equipment/define-equi
 import { GetEquipmentController } from './equipment/get-equipment/get-equipment.controller';
 import { RecordStateChangesController } from './equipment/record-state-changes/record-state-changes.controller';
 import { RecordStateChangesHandler } from './equipment/record-state-changes/record-state-changes.handler';
+import { CorrectStopReasonController } from './equipment/correct-stop-reason/correct-stop-reason.controller';
 import { RecordProductionCountsController } from './equipment/record-production-counts/record-production-counts.controller';
 import { CompleteSegmentController } from './job-order/complete-segment/complete-segment.controller';
 import { ControlJobOrderController } from './job-order/control-job-order/control-job-order.controller';
@@ -30,7 +31,7 @@ class HealthController {
   }
 }
 
-const equipmentControllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, RecordProductionCountsController, GetEquipmentController];
+const equipmentControllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, RecordProductionCountsController, CorrectStopReasonController, GetEquipmentController];
 const workDefinitionControllers = [DefineEquipmentClassController, DefineProductController, GetProductController];
 const jobOrderControllers = [
   CreateJobOrderController,

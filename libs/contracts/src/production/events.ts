@@ -53,7 +53,22 @@ export type WorkUnitAllocationEnded = DomainEvent<
   { workUnitId: string; jobOrderId: string; segmentId: string; endedAt: string; path: string[] }
 >;
 
+/** A stop's reason assigned or corrected after the fact; the state change it corrects stays as it was. */
+export type WorkUnitStopReasonCorrected = DomainEvent<
+  'WorkUnitStopReasonCorrected',
+  {
+    workUnitId: string;
+    since: string;
+    state: 'Down' | 'Idle';
+    reasonCode: string;
+    reasonText?: string;
+    previousReasonCode?: string;
+    correctedAt: string;
+    path: string[];
+  }
+>;
+
 /** The events of an equipment stream (`equipment-<id>`). */
-export type EquipmentEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitAllocated | WorkUnitAllocationEnded;
+export type EquipmentEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitAllocated | WorkUnitAllocationEnded | WorkUnitStopReasonCorrected;
 
 export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent;

@@ -8,12 +8,14 @@ import type {
   WorkUnitAllocationEnded,
   WorkUnitState,
   WorkUnitStateChanged,
+  WorkUnitStopReasonCorrected,
 } from '@quadrant/contracts';
 import {
   EquipmentAlreadyDefined,
   InvalidHierarchyPlacement,
   NotAWorkUnit,
   StateChangeOutOfOrder,
+  StopNotFound,
   StopReasonRequired,
   WorkUnitAtCapacity,
   WorkUnitUnavailable,
@@ -82,7 +84,26 @@ export interface EndWorkUnitAllocation {
   at: string;
 }
 
-export type EquipmentCommand = DefineEquipment | ChangeWorkUnitState | AllocateWorkUnit | EndWorkUnitAllocation;
+/** Assigns or corrects the reason of a stop after the fact; the stop is named by the time it began. */
+export interface CorrectStopReason {
+  type: 'CorrectStopReason';
+  workUnitId: string;
+  since: string;
+  reasonCode: string;
+  reasonText?: string;
+  at: string;
+}
+
+export type EquipmentCommand = DefineEquipment | ChangeWorkUnitState | AllocateWorkUnit | EndWorkUnitAllocation | CorrectStopReason;
+
+/** The stops a correction can name: the most recent ones, by the time they began. */
+export const CORRECTABLE_STOPS = 1000;
+
+export interface Stop {
+  since: string;
+  state: 'Down' | 'Idle';
+  reasonCode?: string;
+}
 
 /** What runs on a work unit: one job order segment per allocation. */
 export interface Allocation {
@@ -98,7 +119,7 @@ export type EquipmentState =
       equipmentId: string;
       level: EquipmentLevel;
       path: string[];
-      workUnit: { state: WorkUnitState; since: string | null; reasonCode?: string; maxConcurrentJobs: number; allocations: Allocation[] };
+      workUnit: { state: WorkUnitState; since: string | null; reasonCode?: string; maxConcurrentJobs: number; allocations: Allocation[]; stops: Stop[] };
     };
 
 export const initialEquipmentState = (): EquipmentState => ({ status: 'Undefined' });
@@ -198,6 +219,29 @@ function allocateWorkUnit(command: AllocateWorkUnit, state: EquipmentState): Wor
   ];
 }
 
+function correctStopReason(command: CorrectStopReason, state: EquipmentState): WorkUnitStopReasonCorrected[] {
+  const unit = definedWorkUnit(state, command.workUnitId);
+  const at = Date.parse(command.since);
+  const stop = unit.workUnit.stops.find((s) => Date.parse(s.since) === at);
+  if (!stop) throw new StopNotFound(command.workUnitId, command.since);
+  if (stop.reasonCode === command.reasonCode) return [];
+  return [
+    {
+      type: 'WorkUnitStopReasonCorrected',
+      data: {
+        workUnitId: command.workUnitId,
+        since: stop.since,
+        state: stop.state,
+        reasonCode: command.reasonCode,
+        ...(command.reasonText ? { reasonText: command.reasonText } : {}),
+        ...(stop.reasonCode ? { previousReasonCode: stop.reasonCode } : {}),
+        correctedAt: command.at,
+        path: unit.path,
+      },
+    },
+  ];
+}
+
 function endWorkUnitAllocation(command: EndWorkUnitAllocation, state: EquipmentState): WorkUnitAllocationEnded[] {
   const unit = definedWorkUnit(state, command.workUnitId);
   if (!unit.workUnit.allocations.some((a) => sameAllocation(a, command))) return [];
@@ -217,19 +261,32 @@ export function evolveEquipment(state: EquipmentState, event: EquipmentEvent): E
         equipmentId: event.data.equipmentId,
         level: event.data.level,
         path: event.data.path,
-        workUnit: { state: 'Unknown', since: null, maxConcurrentJobs: event.data.maxConcurrentJobs ?? 1, allocations: [] },
+        workUnit: { state: 'Unknown', since: null, maxConcurrentJobs: event.data.maxConcurrentJobs ?? 1, allocations: [], stops: [] },
       };
-    case 'WorkUnitStateChanged':
+    case 'WorkUnitStateChanged': {
       if (state.status !== 'Defined') return state;
+      const { state: next, since, reasonCode } = event.data;
+      const stops =
+        next === 'Down' || next === 'Idle' ? [...state.workUnit.stops, { since, state: next, ...(reasonCode ? { reasonCode } : {}) }].slice(-CORRECTABLE_STOPS) : state.workUnit.stops;
       return {
         ...state,
         workUnit: {
           ...state.workUnit,
+          stops,
           state: event.data.state,
           since: event.data.since,
           ...(event.data.reasonCode ? { reasonCode: event.data.reasonCode } : { reasonCode: undefined }),
         },
       };
+    }
+    case 'WorkUnitStopReasonCorrected': {
+      if (state.status !== 'Defined') return state;
+      const { since, reasonCode } = event.data;
+      const stops = state.workUnit.stops.map((stop) => (stop.since === since ? { ...stop, reasonCode } : stop));
+      // The stop under way keeps its corrected reason too, so a repeat of the same state is recognised.
+      const current = state.workUnit.since === since ? { reasonCode } : {};
+      return { ...state, workUnit: { ...state.workUnit, ...current, stops } };
+    }
     case 'WorkUnitAllocated':
       if (state.status !== 'Defined') return state;
       return {
@@ -259,6 +316,8 @@ export function decideEquipment(command: EquipmentCommand, state: EquipmentState
       return allocateWorkUnit(command, state);
     case 'EndWorkUnitAllocation':
       return endWorkUnitAllocation(command, state);
+    case 'CorrectStopReason':
+      return correctStopReason(command, state);
     default: {
       const unexpected: never = command;
       return unexpected;

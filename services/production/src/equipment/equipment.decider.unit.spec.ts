@@ -7,6 +7,7 @@ import {
   InvalidHierarchyPlacement,
   NotAWorkUnit,
   StateChangeOutOfOrder,
+  StopNotFound,
   StopReasonRequired,
   WorkUnitAtCapacity,
   WorkUnitUnavailable,
@@ -177,5 +178,23 @@ describe('equipment', () => {
       spec.given([workUnitDefined, running, allocated, ended]).when(end).thenNothingHappens();
       spec.given([workUnitDefined, running, allocated, ended]).when({ ...allocate, jobOrderId: 'jo-2' }).then([{ ...allocated, data: { ...allocated.data, jobOrderId: 'jo-2' } }]);
     });
+  });
+
+  describe('stop reasons after the fact', () => {
+    const down = changed('Down', 'Running', '2026-11-02T08:00:00.000Z', 'JAM');
+    const idle = changed('Idle', 'Down', '2026-11-02T08:30:00.000Z');
+    const correct = (since: string, reasonCode: string) => ({ type: 'CorrectStopReason' as const, workUnitId: 'press-1', since, reasonCode, at });
+    const corrected = (since: string, state: 'Down' | 'Idle', reasonCode: string, previousReasonCode?: string) => ({
+      type: 'WorkUnitStopReasonCorrected' as const,
+      data: { workUnitId: 'press-1', since, state, reasonCode, ...(previousReasonCode ? { previousReasonCode } : {}), correctedAt: at, path: workUnitDefined.data.path },
+    });
+    it('corrects the reason of an earlier stop, keeping what it was', () =>
+      spec.given([workUnitDefined, down, idle]).when(correct('2026-11-02T09:00:00+01:00', 'BEARING')).then([corrected('2026-11-02T08:00:00.000Z', 'Down', 'BEARING', 'JAM')]));
+    it('assigns a reason to a stop that had none', () =>
+      spec.given([workUnitDefined, down, idle]).when(correct('2026-11-02T08:30:00.000Z', 'NO_OPERATOR')).then([corrected('2026-11-02T08:30:00.000Z', 'Idle', 'NO_OPERATOR')]));
+    it('a correction sent again changes nothing', () =>
+      spec.given([workUnitDefined, down, idle, corrected('2026-11-02T08:00:00.000Z', 'Down', 'BEARING', 'JAM')]).when(correct('2026-11-02T08:00:00.000Z', 'BEARING')).thenNothingHappens());
+    it('refuses a time at which no stop began, naming it', () =>
+      spec.given([workUnitDefined, down]).when(correct('2026-11-02T08:05:00.000Z', 'BEARING')).thenThrows(StopNotFound, (e) => expect(e.details).toMatchObject({ field: 'since' })));
   });
 });

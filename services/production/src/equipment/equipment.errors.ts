@@ -58,3 +58,9 @@ export class NoRunningJobOrder extends DomainError {
     super('NO_RUNNING_JOB_ORDER', `work unit "${workUnitId}" runs no job order: counts are taken only while a job order segment runs on it`, { workUnitId });
   }
 }
+
+export class StopNotFound extends DomainError {
+  constructor(workUnitId: string, since: string) {
+    super('STOP_NOT_FOUND', `work unit "${workUnitId}" has no Down or Idle period that began at ${since} among its last stops`, { workUnitId, since, field: 'since' });
+  }
+}
