@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { runService } from '@quadrant/platform';
 import { createProductionApp } from './create-production-app';
+import { sparkplugConfigFromEnv } from './machine-data/sparkplug-config';
 
-/** Full mode: the production service as its own process, on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS). */
-void runService('production', 4001, (runtime) => createProductionApp(runtime));
+/** Full mode: the production service as its own process, on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS); MQTT Sparkplug B when configured. */
+void runService('production', 4001, (runtime) => {
+  const sparkplug = sparkplugConfigFromEnv();
+  return createProductionApp(runtime, sparkplug ? { sparkplug } : {});
+});

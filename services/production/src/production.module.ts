@@ -18,6 +18,7 @@ import { GetJobOrderController } from './job-order/get-job-order/get-job-order.c
 import { ReleaseJobOrderController } from './job-order/release-job-order/release-job-order.controller';
 import { ReportProductionController } from './job-order/report-production/report-production.controller';
 import { StartSegmentController } from './job-order/start-segment/start-segment.controller';
+import { SPARKPLUG_INGEST, SparkplugIngest, type SparkplugIngestConfig } from './machine-data/sparkplug-ingest';
 import { ProductionStore } from './outbox/production-store';
 import { DefineEquipmentClassController } from './work-definition/define-equipment-class/define-equipment-class.controller';
 import { DefineProductController } from './work-definition/define-product/define-product.controller';
@@ -48,12 +49,18 @@ const commandHandlers = [DefineEquipmentHandler, ChangeWorkUnitStateHandler, Rec
 
 @Module({})
 export class ProductionModule {
-  static register(runtime: ServiceRuntime): DynamicModule {
+  static register(runtime: ServiceRuntime, options: { sparkplug?: SparkplugIngestConfig } = {}): DynamicModule {
     return {
       module: ProductionModule,
       imports: [CqrsModule.forRoot()],
       controllers,
-      providers: [{ provide: SERVICE_RUNTIME, useValue: runtime }, ProductionStore, ...commandHandlers],
+      providers: [
+        { provide: SERVICE_RUNTIME, useValue: runtime },
+        ProductionStore,
+        ...commandHandlers,
+        ...(options.sparkplug ? [{ provide: SPARKPLUG_INGEST, useValue: options.sparkplug }] : []),
+        SparkplugIngest,
+      ],
     };
   }
 }

@@ -1,0 +1,16 @@
+export * from './errors';
+export { DataType, asDatatype, toSafeInteger, type DataTypeName } from './payload/data-types';
+export type { MetricValue, SparkplugMetric, SparkplugPayload } from './payload/payload';
+export { decodePayload, encodePayload } from './payload/payload-codec';
+export { sparkplugProtoPath } from './payload/proto-location';
+export * from './topic/topic';
+export * from './mapping/mapping';
+export { loadMappings } from './mapping/load-mappings';
+export { initialSessionState, type SessionState, type NodeSession, type WorkUnitMemory } from './session/session-state';
+export type { CountSignal, DisconnectedSignal, HostAction, MachineSignal, RebirthReason, SparkplugMessage, StateSignal, TrackResult } from './session/signals';
+export { track } from './session/track';
+export { REBIRTH_RETRY_MS } from './session/sequence';
+export { sparkplugMessageId } from './session/message-id';
+export { REBIRTH_METRIC, rebirthCommand, isRebirthRequest, hostStateTopic, hostStatePayload } from './host/host-messages';
+export { SparkplugHost, type SparkplugHostOptions } from './host/sparkplug-host';
+export { SparkplugEdgeNode, type EdgeMetric, type SparkplugEdgeNodeOptions } from './edge-node/sparkplug-edge-node';

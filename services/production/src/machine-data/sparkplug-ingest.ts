@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { QuadrantError } from '@quadrant/event-sourcing';
+import { SparkplugHost, type MachineSignal, type SparkplugMappings } from '@quadrant/sparkplug';
+import { ProductionStore } from '../outbox/production-store';
+import { recordMachineSignals } from './record-machine-signals';
+
+export const SPARKPLUG_INGEST = Symbol('SparkplugIngestConfig');
+
+export interface SparkplugIngestConfig {
+  /** The MQTT broker, e.g. mqtt://127.0.0.1:1883 */
+  url: string;
+  /** The Sparkplug host id (STATE topic `spBv1.0/STATE/<hostId>`). */
+  hostId: string;
+  mappings: SparkplugMappings;
+}
+
+const RETRY_MS = { first: 200, max: 5_000 };
+
+/**
+ * Machine data over MQTT Sparkplug B, when configured: the production service is the Sparkplug host of the
+ * mapped groups. Signals are recorded before the next MQTT message is read (back-pressure); a failure of
+ * the store is retried until it succeeds or the service stops, so no signal is dropped on the way.
+ */
+@Injectable()
+export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SparkplugIngest');
+  private host: SparkplugHost | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly production: ProductionStore,
+    @Optional() @Inject(SPARKPLUG_INGEST) private readonly config?: SparkplugIngestConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config) return;
+    const groups = [...new Set(this.config.mappings.all.map((mapping) => mapping.groupId))];
+    this.stopping = false;
+    this.host = new SparkplugHost({
+      url: this.config.url,
+      hostId: this.config.hostId,
+      groups,
+      mappings: this.config.mappings,
+      sink: (signals) => this.record(signals),
+      onError: (error, topic) => this.logger.warn(`${topic ? `${topic}: ` : ''}${error.message}`),
+      onAction: (action) =>
+        this.logger.warn(action.type === 'rebirth' ? `rebirth requested from ${action.groupId}/${action.edgeNodeId}: ${action.reason} (${action.detail})` : `${action.workUnitId}: ${action.code} ${action.detail}`),
+    });
+    await this.host.start();
+    this.logger.log(`Sparkplug host "${this.config.hostId}" on ${this.config.url}, groups ${groups.join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.host?.stop();
+    this.host = undefined;
+  }
+
+  private async record(signals: MachineSignal[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const refusals = await recordMachineSignals(this.production, signals);
+        for (const refusal of refusals) this.logger.warn(`${refusal.workUnitId}: ${refusal.code} ${refusal.message}`);
+        return;
+      } catch (error) {
+        if (error instanceof QuadrantError || this.stopping) throw error;
+        this.logger.warn(`recording machine signals failed (attempt ${attempt + 1}), retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS.max, RETRY_MS.first * 2 ** attempt)));
+      }
+    }
+  }
+}
