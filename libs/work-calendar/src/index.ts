@@ -1,0 +1,6 @@
+export type * from './work-calendar-definition';
+export { InvalidWorkCalendarError, type WorkCalendarProblem } from './errors';
+export { validateWorkCalendar, assertValidWorkCalendar } from './validate-work-calendar';
+export { expandCalendar } from './expand-calendar';
+export { calendarTimes, shiftInstances } from './calendar-times';
+export { plannedStateAt } from './planned-state-at';
