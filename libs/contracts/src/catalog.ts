@@ -28,6 +28,9 @@ export const domains = {
       JobOrderCompleted: 1,
       JobOrderClosed: 1,
       JobOrderAborted: 1,
+      WorkCalendarDefined: 1,
+      PlannedDowntimeBooked: 1,
+      PlannedDowntimeCancelled: 1,
     },
   },
 } as const;

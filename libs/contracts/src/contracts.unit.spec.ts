@@ -59,6 +59,24 @@ const productionSamples: { [Name in ProductionEvent['type']]: Extract<Production
   },
   WorkUnitAllocated: { type: 'WorkUnitAllocated', data: { workUnitId: 'lathe-1', jobOrderId: 'jo-1', segmentId: 'turn', allocatedAt: at, path } },
   WorkUnitAllocationEnded: { type: 'WorkUnitAllocationEnded', data: { workUnitId: 'lathe-1', jobOrderId: 'jo-1', segmentId: 'turn', endedAt: at, path } },
+  WorkCalendarDefined: {
+    type: 'WorkCalendarDefined',
+    data: {
+      equipmentId: 'lyon',
+      version: 1,
+      calendar: {
+        timeZone: 'Europe/Paris',
+        shifts: [
+          { name: 'Early', days: ['MON', 'TUE'], start: '06:00', end: '14:00', breaks: [{ start: '10:00', end: '10:15', reason: 'coffee' }] },
+          { name: 'Night', days: ['MON'], start: '22:00', end: '06:00', breaks: [{ offsetMinutes: 240, durationMinutes: 30 }] },
+        ],
+        nonWorkingDays: [{ date: '2026-12-25', reason: 'Christmas' }],
+      },
+      definedAt: at,
+    },
+  },
+  PlannedDowntimeBooked: { type: 'PlannedDowntimeBooked', data: { equipmentId: 'lathe-1', windowId: 'pm-1', start: at, end: at, reason: 'planned maintenance', bookedAt: at } },
+  PlannedDowntimeCancelled: { type: 'PlannedDowntimeCancelled', data: { equipmentId: 'lathe-1', windowId: 'pm-1', cancelledAt: at } },
   WorkUnitStopReasonCorrected: {
     type: 'WorkUnitStopReasonCorrected',
     data: { workUnitId: 'lathe-1', since: at, state: 'Down', reasonCode: 'BEARING', reasonText: 'found at teardown', previousReasonCode: 'JAM', correctedAt: at, path },

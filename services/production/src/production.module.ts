@@ -20,6 +20,7 @@ import { ReportProductionController } from './job-order/report-production/report
 import { StartSegmentController } from './job-order/start-segment/start-segment.controller';
 import { SPARKPLUG_INGEST, SparkplugIngest, type SparkplugIngestConfig } from './machine-data/sparkplug-ingest';
 import { ProductionStore } from './outbox/production-store';
+import { DefineWorkCalendarController } from './work-calendar/define-work-calendar/define-work-calendar.controller';
 import { DefineEquipmentClassController } from './work-definition/define-equipment-class/define-equipment-class.controller';
 import { DefineProductController } from './work-definition/define-product/define-product.controller';
 import { GetProductController } from './work-definition/get-product/get-product.controller';
@@ -33,7 +34,7 @@ class HealthController {
 }
 
 const equipmentControllers = [DefineEquipmentController, ChangeWorkUnitStateController, RecordStateChangesController, RecordProductionCountsController, CorrectStopReasonController, GetEquipmentController];
-const workDefinitionControllers = [DefineEquipmentClassController, DefineProductController, GetProductController];
+const workDefinitionControllers = [DefineEquipmentClassController, DefineProductController, GetProductController, DefineWorkCalendarController];
 const jobOrderControllers = [
   CreateJobOrderController,
   ReleaseJobOrderController,

@@ -1,4 +1,5 @@
 import type { JobOrderEvent } from './job-order-events';
+import type { WorkCalendarEvent } from './work-calendar-events';
 import type { WorkDefinitionEvent } from './work-definition-events';
 import type { DomainEvent } from '@quadrant/event-sourcing';
 
@@ -71,4 +72,4 @@ export type WorkUnitStopReasonCorrected = DomainEvent<
 /** The events of an equipment stream (`equipment-<id>`). */
 export type EquipmentEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitAllocated | WorkUnitAllocationEnded | WorkUnitStopReasonCorrected;
 
-export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent;
+export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent | WorkCalendarEvent;

@@ -163,4 +163,25 @@ describe('job orders over HTTP', () => {
     const lathe2 = (await (await fetch(`${url}/equipment/lathe-2`)).json()) as { workUnit: { allocations: unknown[] } };
     expect(lathe2.workUnit.allocations).toEqual([]);
   });
+
+  it('refuses a start in the planned downtime of the calendar of the work unit, and takes it once the window is cancelled', async () => {
+    const allDay = { timeZone: 'Europe/Paris', shifts: [{ name: 'Day', days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], start: '00:00', end: '24:00' }] };
+    expect((await post('/work-calendars/line-1', { calendar: allDay })).body['code']).toBe('CALENDAR_OWNER_NOT_SUPPORTED');
+    const bad = await post('/work-calendars/mill-1', { calendar: { ...allDay, timeZone: 'Nowhere/Else' } });
+    expect(bad.status).toBe(400);
+    await ok('/work-calendars/mill-1', { calendar: allDay });
+    const now = Date.now();
+    await ok('/work-calendars/mill-1/planned-downtime', { windowId: 'pm-1', start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 3_600_000).toISOString(), reason: 'planned maintenance' });
+    await ok('/job-orders', { jobOrderId: 'jo-5', productId: 'shaft', quantity: 1, siteId: 'lyon' });
+    await ok('/job-orders/jo-5/release');
+    await ok('/job-orders/jo-5/segments/turn/start', { workUnitId: 'lathe-2' });
+    await ok('/job-orders/jo-5/segments/turn/complete');
+    const refused = await post('/job-orders/jo-5/segments/mill/start', { workUnitId: 'mill-1' });
+    expect(refused.body).toMatchObject({ code: 'WORK_UNIT_UNAVAILABLE' });
+    expect(String(refused.body['message'])).toContain('planned maintenance');
+    const calendar = (await (await fetch(`${url}/work-calendars/mill-1?from=${new Date(now).toISOString()}&to=${new Date(now + 7_200_000).toISOString()}`)).json()) as { range: { times: { plannedOperatingTime: number; plannedDownTime: number } } };
+    expect(calendar.range.times).toMatchObject({ plannedOperatingTime: 7200, plannedDownTime: 3600 });
+    await ok('/work-calendars/mill-1/planned-downtime/pm-1/cancel');
+    await ok('/job-orders/jo-5/segments/mill/start', { workUnitId: 'mill-1' });
+  });
 });

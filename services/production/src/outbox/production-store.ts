@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventContracts, type EquipmentEvent, type JobOrderEvent } from '@quadrant/contracts';
+import { EventContracts, type EquipmentEvent, type JobOrderEvent, type WorkCalendarEvent } from '@quadrant/contracts';
 import {
   CommandHandler,
   PostgresCheckpointStore,
@@ -16,6 +16,7 @@ import { EventRelay } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { equipmentDecider, type EquipmentCommand, type EquipmentState } from '../equipment/equipment.decider';
 import { jobOrderDecider, type JobOrderCommand, type JobOrderState } from '../job-order/job-order.decider';
+import { workCalendarDecider, type WorkCalendarCommand, type WorkCalendarState } from '../work-calendar/work-calendar.decider';
 import { equipmentClassDecider, type EquipmentClassCommand, type EquipmentClassEvent, type EquipmentClassState } from '../work-definition/equipment-class.decider';
 import { productDecider, type ProductCommand, type ProductEvent, type ProductState } from '../work-definition/product.decider';
 
@@ -48,6 +49,7 @@ interface Aggregates {
   equipmentClasses: AggregateCommands<EquipmentClassCommand, EquipmentClassState, EquipmentClassEvent>;
   products: AggregateCommands<ProductCommand, ProductState, ProductEvent>;
   jobOrders: AggregateCommands<JobOrderCommand, JobOrderState, JobOrderEvent>;
+  workCalendars: AggregateCommands<WorkCalendarCommand, WorkCalendarState, WorkCalendarEvent>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
       equipmentClasses: commands(equipmentClassDecider, 500),
       products: commands(productDecider, 1000),
       jobOrders: commands(jobOrderDecider, 5000),
+      workCalendars: commands(workCalendarDecider, 1000),
     };
     this.relay = new EventRelay({
       domain: 'production',
@@ -110,5 +113,9 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
 
   get jobOrders(): Aggregates['jobOrders'] {
     return this.started().jobOrders;
+  }
+
+  get workCalendars(): Aggregates['workCalendars'] {
+    return this.started().workCalendars;
   }
 }

@@ -1,9 +1,11 @@
 import type { JobOrderEvent } from '@quadrant/contracts';
 import type { CommandResult } from '@quadrant/event-sourcing';
 import type { RequestContext } from '@quadrant/platform';
+import { plannedStateAt } from '@quadrant/work-calendar';
 import { commandContextOf } from '../../command-context';
 import { equipmentStreamId, type Allocation } from '../../equipment/equipment.decider';
 import type { ProductionStore } from '../../outbox/production-store';
+import { effectiveCalendar, workCalendarStreamId } from '../../work-calendar/work-calendar.decider';
 import { decideJobOrder, jobOrderStreamId, type StartSegment } from '../job-order.decider';
 
 /** An allocation whose segment never started may belong to a start still under way; older ones are left over. */
@@ -29,13 +31,33 @@ export async function startSegment(
   if (decideJobOrder(command, job.state).length === 0) return production.jobOrders.handle(streamId, command, commandContextOf(context, at));
   await endLeftoverAllocations(production, workUnitId, at);
   const allocation = { jobOrderId, segmentId, workUnitId, at };
-  await production.equipment.handle(equipmentStreamId(workUnitId), { type: 'AllocateWorkUnit', ...allocation }, commandContextOf(context, at, { suffix: 'allocate' }));
+  const plannedDowntime = await plannedDowntimeAt(production, workUnitId, at);
+  await production.equipment.handle(
+    equipmentStreamId(workUnitId),
+    { type: 'AllocateWorkUnit', ...allocation, ...(plannedDowntime ? { plannedDowntime } : {}) },
+    commandContextOf(context, at, { suffix: 'allocate' }),
+  );
   try {
     return await production.jobOrders.handle(streamId, command, commandContextOf(context, at));
   } catch (refusal) {
     await production.equipment.handle(equipmentStreamId(workUnitId), { type: 'EndWorkUnitAllocation', ...allocation }, commandContextOf(context, at, { suffix: 'undo-allocate' }));
     throw refusal;
   }
+}
+
+/** The work unit's own calendar, else its site's: planned downtime or time outside the shifts at `at`. */
+async function plannedDowntimeAt(production: ProductionStore, workUnitId: string, at: string): Promise<{ reason: string } | undefined> {
+  const unit = await production.equipment.load(equipmentStreamId(workUnitId));
+  const site = unit.state.status === 'Defined' ? unit.state.path[1] : undefined;
+  for (const owner of [workUnitId, ...(site ? [site] : [])]) {
+    const calendar = effectiveCalendar((await production.workCalendars.load(workCalendarStreamId(owner))).state);
+    if (!calendar) continue;
+    const planned = plannedStateAt(calendar, at);
+    if (planned.plannedDowntime) return { reason: `${planned.plannedDowntime.reason}, calendar of "${owner}"` };
+    if (!planned.inShift) return { reason: `outside the shifts of the calendar of "${owner}"` };
+    return undefined;
+  }
+  return undefined;
 }
 
 async function isLeftOver(production: ProductionStore, allocation: Allocation, at: string): Promise<boolean> {
