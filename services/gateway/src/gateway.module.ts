@@ -4,14 +4,24 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { ChangeWorkUnitStateResolver } from './commands/change-work-unit-state/change-work-unit-state.resolver';
+import { ControlJobOrderResolver } from './commands/control-job-order/control-job-order.resolver';
+import { CreateJobOrderResolver } from './commands/create-job-order/create-job-order.resolver';
 import { DefineEquipmentResolver } from './commands/define-equipment/define-equipment.resolver';
+import { DispatchJobOrderResolver } from './commands/dispatch-job-order/dispatch-job-order.resolver';
+import { ReleaseJobOrderResolver } from './commands/release-job-order/release-job-order.resolver';
 import { ProductionClient } from './commands/production-client';
 import { GraphQLErrorPassThrough } from './graphql/graphql-errors';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health.controller';
+import { DispatchListResolver } from './projections/dispatch-list/dispatch-list.resolver';
+import { DispatchListQueries } from './projections/dispatch-list/dispatch-list.store';
 import { EquipmentHierarchyResolver } from './projections/equipment-hierarchy/equipment-hierarchy.resolver';
 import { EquipmentHierarchyQueries } from './projections/equipment-hierarchy/equipment-hierarchy.store';
 import { GATEWAY_SCHEMA, GATEWAY_SCHEMA_NAME } from './projections/gateway-schema';
+import { JobOrderHistoryResolver } from './projections/job-order-history/job-order-history.resolver';
+import { JobOrderHistoryQueries } from './projections/job-order-history/job-order-history.store';
+import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-orders/job-orders.resolver';
+import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
 import { WorkUnitStatusResolver } from './projections/work-unit-status/work-unit-status.resolver';
@@ -26,8 +36,23 @@ export interface GatewayOptions {
   productionUrl: string;
 }
 
-const queryResolvers = [EquipmentHierarchyResolver, WorkUnitStatusResolver, WorkUnitStateTimelineResolver];
-const commandResolvers = [DefineEquipmentResolver, ChangeWorkUnitStateResolver];
+const queryResolvers = [
+  EquipmentHierarchyResolver,
+  WorkUnitStatusResolver,
+  WorkUnitStateTimelineResolver,
+  JobOrdersResolver,
+  JobOrderSegmentResolver,
+  DispatchListResolver,
+  JobOrderHistoryResolver,
+];
+const commandResolvers = [
+  DefineEquipmentResolver,
+  ChangeWorkUnitStateResolver,
+  CreateJobOrderResolver,
+  ReleaseJobOrderResolver,
+  DispatchJobOrderResolver,
+  ControlJobOrderResolver,
+];
 const subscriptionResolvers = [WorkUnitStateChangedResolver];
 
 @Module({})
@@ -38,6 +63,9 @@ export class GatewayModule {
       { provide: EquipmentHierarchyQueries, useValue: new EquipmentHierarchyQueries(runtime.db, schema) },
       { provide: WorkUnitStatusQueries, useValue: new WorkUnitStatusQueries(runtime.db, schema) },
       { provide: WorkUnitStateTimelineQueries, useValue: new WorkUnitStateTimelineQueries(runtime.db, schema) },
+      { provide: JobOrderQueries, useValue: new JobOrderQueries(runtime.db, schema) },
+      { provide: DispatchListQueries, useValue: new DispatchListQueries(runtime.db, schema) },
+      { provide: JobOrderHistoryQueries, useValue: new JobOrderHistoryQueries(runtime.db, schema) },
       ReadModelLoaders,
     ];
     return {

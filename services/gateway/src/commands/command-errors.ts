@@ -21,11 +21,16 @@ function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function problemsOf(details: Record<string, unknown>): Problem[] {
+/** Where a field of the body sent to a service came from in the GraphQL operation. */
+export type ArgumentOf = (field: string) => string;
+
+export const inputArgument: ArgumentOf = (field) => `input.${field}`;
+
+function problemsOf(details: Record<string, unknown>, argumentOf: ArgumentOf): Problem[] {
   const problems = Array.isArray(details['problems']) ? details['problems'] : [];
   return problems.map((problem) => {
     const { field, message } = asObject(problem);
-    return { field: `input.${typeof field === 'string' ? field : '?'}`, message: typeof message === 'string' ? message : 'is invalid' };
+    return { field: argumentOf(typeof field === 'string' ? field : '?'), message: typeof message === 'string' ? message : 'is invalid' };
   });
 }
 
@@ -33,8 +38,9 @@ function problemsOf(details: Record<string, unknown>): Problem[] {
  * A service's error answer (`{ code, message, details }`, see QuadrantExceptionFilter) as a GraphQL error:
  * 400 BAD_USER_INPUT naming each field, 404 NOT_FOUND, 409 CONFLICT (with the stream's current version when
  * known), 422 the refused rule's own code (e.g. STOP_REASON_REQUIRED), 502-504 SERVICE_UNAVAILABLE.
+ * `argumentOf` names a refused body field as the operation's argument, `input.<field>` unless told.
  */
-export function graphQLErrorOf(service: string, status: number, answer: unknown): GraphQLError {
+export function graphQLErrorOf(service: string, status: number, answer: unknown, argumentOf: ArgumentOf = inputArgument): GraphQLError {
   const body: ErrorAnswer = asObject(answer);
   const details = asObject(body.details);
   const message = typeof body.message === 'string' ? body.message : `${service} answered HTTP ${status}`;
@@ -42,7 +48,7 @@ export function graphQLErrorOf(service: string, status: number, answer: unknown)
   const base = { service, ...(Object.keys(details).length > 0 ? { details } : {}) };
   switch (status) {
     case 400: {
-      const problems = problemsOf(details);
+      const problems = problemsOf(details, argumentOf);
       if (problems.length > 0) return badUserInput(problems, { service });
       return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...base } });
     }

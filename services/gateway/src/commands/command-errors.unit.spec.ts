@@ -17,6 +17,11 @@ describe("mapping production's answers to GraphQL errors", () => {
     expect(error.message).toMatch(/input\.since: .*input\.state: /);
   });
 
+  it('400: names a field that came from a top-level argument as that argument', () => {
+    const error = graphQLErrorOf('production', 400, { code: 'BAD_USER_INPUT', details: { problems: [{ field: 'reasonCode', message: 'reasonCode is required to Hold' }] } }, (field) => field);
+    expect(error.extensions['problems']).toEqual([{ field: 'reasonCode', message: 'reasonCode is required to Hold' }]);
+  });
+
   it('404: NOT_FOUND with what was missing', () => {
     const error = graphQLErrorOf('production', 404, { code: 'NOT_FOUND', message: 'work unit "ghost" does not exist', details: { kind: 'work unit', id: 'ghost' } });
     expect(error.message).toBe('work unit "ghost" does not exist');

@@ -4,8 +4,8 @@ import type { Problem } from './command-errors';
  * Checks GraphQL's types cannot express, made here so bad input is refused with every field named before
  * anything is sent. They repeat production's own limits; production stays the authority on all of them.
  */
-const EQUIPMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const EQUIPMENT_ID_RULE = 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit';
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const IDENTIFIER_RULE = 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit';
 
 function text(problems: Problem[], field: string, value: string | null | undefined, min: number, max: number): void {
   if (value === null || value === undefined) return;
@@ -13,8 +13,8 @@ function text(problems: Problem[], field: string, value: string | null | undefin
   else if (value.length > max) problems.push({ field, message: `must be at most ${max} characters` });
 }
 
-function equipmentId(problems: Problem[], field: string, value: string | null | undefined): void {
-  if (value !== null && value !== undefined && !EQUIPMENT_ID.test(value)) problems.push({ field, message: EQUIPMENT_ID_RULE });
+function identifier(problems: Problem[], field: string, value: string | null | undefined): void {
+  if (value !== null && value !== undefined && !IDENTIFIER.test(value)) problems.push({ field, message: IDENTIFIER_RULE });
 }
 
 export function idempotencyKeyProblems(key: string | null | undefined): Problem[] {
@@ -32,10 +32,10 @@ export interface DefineEquipmentArgs {
 
 export function defineEquipmentProblems(input: DefineEquipmentArgs): Problem[] {
   const problems: Problem[] = [];
-  equipmentId(problems, 'input.equipmentId', input.equipmentId);
+  identifier(problems, 'input.equipmentId', input.equipmentId);
   text(problems, 'input.name', input.name, 1, 200);
   text(problems, 'input.description', input.description, 0, 2000);
-  equipmentId(problems, 'input.parentId', input.parentId);
+  identifier(problems, 'input.parentId', input.parentId);
   return problems;
 }
 
@@ -46,9 +46,56 @@ export interface ChangeWorkUnitStateArgs {
 
 export function changeWorkUnitStateProblems(workUnitId: string, input: ChangeWorkUnitStateArgs): Problem[] {
   const problems: Problem[] = [];
-  equipmentId(problems, 'workUnitId', workUnitId);
+  identifier(problems, 'workUnitId', workUnitId);
   text(problems, 'input.reasonCode', input.reasonCode, 1, 64);
   text(problems, 'input.reasonText', input.reasonText, 0, 500);
+  return problems;
+}
+
+export interface CreateJobOrderArgs {
+  jobOrderId: string;
+  productId: string;
+  quantity: number;
+  siteId: string;
+  priority?: number | null;
+  description?: string | null;
+}
+
+export function createJobOrderProblems(input: CreateJobOrderArgs): Problem[] {
+  const problems: Problem[] = [];
+  identifier(problems, 'input.jobOrderId', input.jobOrderId);
+  identifier(problems, 'input.productId', input.productId);
+  if (!(input.quantity > 0)) problems.push({ field: 'input.quantity', message: 'must be more than 0' });
+  identifier(problems, 'input.siteId', input.siteId);
+  const { priority } = input;
+  if (priority !== null && priority !== undefined && !(Number.isInteger(priority) && priority >= 1 && priority <= 9)) {
+    problems.push({ field: 'input.priority', message: 'must be a whole number from 1 (most urgent) to 9' });
+  }
+  text(problems, 'input.description', input.description, 0, 2000);
+  return problems;
+}
+
+export function jobOrderIdProblems(id: string): Problem[] {
+  const problems: Problem[] = [];
+  identifier(problems, 'id', id);
+  return problems;
+}
+
+export function dispatchJobOrderProblems(id: string, segmentId: string, workUnitId: string): Problem[] {
+  const problems = jobOrderIdProblems(id);
+  identifier(problems, 'segmentId', segmentId);
+  identifier(problems, 'workUnitId', workUnitId);
+  return problems;
+}
+
+export type JobOrderControl = 'Pause' | 'Hold' | 'Resume' | 'Complete' | 'Close' | 'Abort';
+
+export function controlJobOrderProblems(id: string, command: JobOrderControl, reasonCode: string | null | undefined, force: boolean | null | undefined): Problem[] {
+  const problems = jobOrderIdProblems(id);
+  // As production's rule: a reason to Hold, to Abort, and whenever force is asked for.
+  const needsReason = command === 'Hold' || command === 'Abort' ? command : force === true ? 'force completion' : undefined;
+  if (needsReason && (reasonCode === null || reasonCode === undefined)) problems.push({ field: 'reasonCode', message: `is required to ${needsReason}` });
+  else text(problems, 'reasonCode', reasonCode, 1, 64);
   return problems;
 }
 

@@ -1,4 +1,12 @@
-import { changeWorkUnitStateProblems, defineEquipmentProblems, idempotencyKeyProblems, withoutNulls } from './edge-validation';
+import {
+  changeWorkUnitStateProblems,
+  controlJobOrderProblems,
+  createJobOrderProblems,
+  defineEquipmentProblems,
+  dispatchJobOrderProblems,
+  idempotencyKeyProblems,
+  withoutNulls,
+} from './edge-validation';
 
 describe('edge validation of commands', () => {
   it('accepts a well-formed definition', () => {
@@ -24,5 +32,48 @@ describe('edge validation of commands', () => {
 
   it("leaves GraphQL's nulls out of the body sent to production", () => {
     expect(withoutNulls({ state: 'Running', reasonCode: null, reasonText: undefined })).toEqual({ state: 'Running' });
+  });
+
+  describe('job orders', () => {
+    const order = { jobOrderId: 'jo-1', productId: 'shaft', quantity: 100, siteId: 'lyon', priority: 5, description: null };
+
+    it('accepts a well-formed job order', () => {
+      expect(createJobOrderProblems(order)).toEqual([]);
+    });
+
+    it('names every bad field of a job order at once', () => {
+      expect(createJobOrderProblems({ ...order, jobOrderId: 'jo 1', quantity: 0, siteId: '', priority: 10, description: 'x'.repeat(2001) })).toEqual([
+        { field: 'input.jobOrderId', message: expect.stringMatching(/^must be 1-64 letters/) },
+        { field: 'input.quantity', message: 'must be more than 0' },
+        { field: 'input.siteId', message: expect.stringMatching(/^must be 1-64 letters/) },
+        { field: 'input.priority', message: 'must be a whole number from 1 (most urgent) to 9' },
+        { field: 'input.description', message: 'must be at most 2000 characters' },
+      ]);
+    });
+
+    it('refuses a priority that is not a whole number', () => {
+      expect(createJobOrderProblems({ ...order, priority: 2.5 }).map((problem) => problem.field)).toEqual(['input.priority']);
+    });
+
+    it('names the arguments of a dispatch', () => {
+      expect(dispatchJobOrderProblems('jo-1', 'turn/1', ' lathe').map((problem) => problem.field)).toEqual(['segmentId', 'workUnitId']);
+    });
+
+    it.each([
+      ['Hold', false, 'is required to Hold'],
+      ['Abort', false, 'is required to Abort'],
+      ['Complete', true, 'is required to force completion'],
+    ] as const)('requires a reason code to %s (force: %s)', (command, force, message) => {
+      expect(controlJobOrderProblems('jo-1', command, undefined, force)).toEqual([{ field: 'reasonCode', message }]);
+    });
+
+    it('needs no reason to pause, resume, complete or close', () => {
+      for (const command of ['Pause', 'Resume', 'Complete', 'Close'] as const) expect(controlJobOrderProblems('jo-1', command, null, null)).toEqual([]);
+    });
+
+    it('refuses a blank or over-long reason code', () => {
+      expect(controlJobOrderProblems('jo-1', 'Pause', ' ', null)).toEqual([{ field: 'reasonCode', message: 'must not be blank' }]);
+      expect(controlJobOrderProblems('jo-1', 'Hold', 'R'.repeat(65), null)).toEqual([{ field: 'reasonCode', message: 'must be at most 64 characters' }]);
+    });
   });
 });

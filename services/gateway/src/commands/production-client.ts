@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { graphQLErrorOf, serviceUnavailable } from './command-errors';
+import { graphQLErrorOf, inputArgument, serviceUnavailable, type ArgumentOf } from './command-errors';
 
 /** What a command mutation answers: production's CommandResponse, event ids only. */
 export interface CommandReceipt {
@@ -52,7 +52,24 @@ export class ProductionClient {
     return this.post(`/work-units/${encodeURIComponent(workUnitId)}/state`, body, origin);
   }
 
-  private async post(path: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+  createJobOrder(body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post('/job-orders', body, origin);
+  }
+
+  releaseJobOrder(jobOrderId: string, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${jobOrderPath(jobOrderId)}/release`, {}, origin);
+  }
+
+  /** Its body fields are the mutation's own arguments, not an input object's. */
+  dispatchJobOrder(jobOrderId: string, body: { segmentId: string; workUnitId: string }, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${jobOrderPath(jobOrderId)}/dispatch`, body, origin, topLevelArgument);
+  }
+
+  controlJobOrder(jobOrderId: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${jobOrderPath(jobOrderId)}/commands`, body, origin, topLevelArgument);
+  }
+
+  private async post(path: string, body: Record<string, unknown>, origin: CommandOrigin, argumentOf: ArgumentOf = inputArgument): Promise<CommandReceipt> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     let answer: unknown;
@@ -74,9 +91,15 @@ export class ProductionClient {
     } catch (error) {
       throw serviceUnavailable('production', this.baseUrl, error);
     }
-    if (!response.ok) throw graphQLErrorOf('production', response.status, answer);
+    if (!response.ok) throw graphQLErrorOf('production', response.status, answer, argumentOf);
     return receiptOf(answer);
   }
+}
+
+const topLevelArgument: ArgumentOf = (field) => field;
+
+function jobOrderPath(jobOrderId: string): string {
+  return `/job-orders/${encodeURIComponent(jobOrderId)}`;
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DateTimeScalar } from './date-time.scalar';
+import { JSONScalar } from './json.scalar';
 import { formatError } from './graphql-errors';
 import { graphqlTypePaths } from './schema-location';
 
@@ -12,7 +13,7 @@ export function graphqlOptions(): ApolloDriverConfig {
     driver: ApolloDriver,
     path: '/graphql',
     typePaths: graphqlTypePaths(),
-    resolvers: { DateTime: DateTimeScalar },
+    resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
     subscriptions: { 'graphql-ws': true },
     introspection: true,
     graphiql: true,

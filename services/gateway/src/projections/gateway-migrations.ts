@@ -59,4 +59,63 @@ export const gatewayMigrations: Migration[] = [
     id: 'gateway-003-timeline-projected-at',
     sql: `alter table {{schema}}.work_unit_state_timeline add column projected_at timestamptz not null default clock_timestamp()`,
   },
+  {
+    // Job orders for planners: one row each (segments as jsonb: they are read and written with their job
+    // order, never on their own), what each work unit runs next, and every event for the history view.
+    id: 'gateway-004-job-orders',
+    sql: `
+      create table {{schema}}.job_orders (
+        job_order_id text primary key,
+        product_id text not null,
+        site_id text not null,
+        description text,
+        quantity double precision not null,
+        priority integer not null,
+        due_at timestamptz,
+        status text not null,
+        routing_version integer,
+        created_at timestamptz not null,
+        released_at timestamptz,
+        started_at timestamptz,
+        completed_at timestamptz,
+        closed_at timestamptz,
+        aborted_at timestamptz,
+        good double precision not null,
+        scrap double precision not null,
+        rework double precision not null,
+        segments jsonb not null,
+        stream_position integer not null,
+        event_id text not null
+      );
+      create index job_orders_list_idx on {{schema}}.job_orders (due_at, priority, created_at);
+      create index job_orders_site_idx on {{schema}}.job_orders (site_id, status);
+
+      create table {{schema}}.job_order_dispatch_list (
+        work_unit_id text not null,
+        job_order_id text not null,
+        segment_id text not null,
+        segment_name text not null,
+        priority integer not null,
+        due_at timestamptz,
+        dispatched_at timestamptz not null,
+        startable boolean not null,
+        primary key (work_unit_id, job_order_id, segment_id)
+      );
+      create index job_order_dispatch_list_job_idx on {{schema}}.job_order_dispatch_list (job_order_id);
+
+      create table {{schema}}.job_order_history (
+        event_id text primary key,
+        job_order_id text not null,
+        stream_position integer not null,
+        type text not null,
+        summary text not null,
+        occurred_at timestamptz not null,
+        actor text,
+        correlation_id text,
+        reason_code text,
+        data jsonb not null
+      );
+      create unique index job_order_history_position_idx on {{schema}}.job_order_history (job_order_id, stream_position)
+    `,
+  },
 ];

@@ -1,15 +1,38 @@
-import type { EquipmentDefined, IntegrationEvent, WorkUnitStateChanged } from '@quadrant/contracts';
+import type { EquipmentDefined, IntegrationEvent, JobOrderEvent, WorkUnitStateChanged } from '@quadrant/contracts';
 
 /** The production events the gateway's projections read so far. */
-type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged;
+type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | JobOrderEvent;
 
-/** A production event as the projections read it: the domain event plus where it sits in its stream. */
-export type ProductionFact = ProjectedEvent & { eventId: string; streamPosition: number };
+/**
+ * A production event as the projections read it: the domain event, where it sits in its stream, and the
+ * CloudEvent's who/when/under-which-request, which histories show.
+ */
+export type ProductionFact = ProjectedEvent & {
+  eventId: string;
+  streamPosition: number;
+  /** CloudEvents `time`: when it happened by the command's clock (the store's, failing that). */
+  occurredAt: string;
+  actor: string | null;
+  correlationId: string | null;
+};
 
 /** The version of each production event these projections understand. */
 const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   EquipmentDefined: 1,
   WorkUnitStateChanged: 1,
+  JobOrderCreated: 1,
+  JobOrderReleased: 1,
+  JobOrderDispatched: 1,
+  JobOrderSegmentStarted: 1,
+  JobOrderPaused: 1,
+  JobOrderHeld: 1,
+  JobOrderResumed: 1,
+  ProductionReported: 1,
+  MaterialActualRecorded: 1,
+  JobOrderSegmentCompleted: 1,
+  JobOrderCompleted: 1,
+  JobOrderClosed: 1,
+  JobOrderAborted: 1,
 };
 
 function isProductionEventName(name: string): name is ProjectedEvent['type'] {
@@ -27,7 +50,15 @@ export function productionFactOf(event: IntegrationEvent): ProductionFact | unde
     throw new Error(`the gateway reads ${event.name} v${UNDERSTOOD[event.name]}, not v${event.version}`);
   }
   // The producer validated the data against its JSON Schema before appending it.
-  return { type: event.name, data: event.data, eventId: event.id, streamPosition: event.streamposition } as ProductionFact;
+  return {
+    type: event.name,
+    data: event.data,
+    eventId: event.id,
+    streamPosition: event.streamposition,
+    occurredAt: event.time,
+    actor: event.actor ?? null,
+    correlationId: event.correlationid ?? null,
+  } as ProductionFact;
 }
 
 /** What a projection decided about one fact: the row to write, or why it writes nothing. */

@@ -15,17 +15,26 @@ function integrationEvent(name: string, version: number): IntegrationEvent {
     name,
     version,
     streamposition: 7,
+    actor: 'operator.olga',
   };
 }
 
 describe('reading production events', () => {
-  it('takes a known event with its id and stream position', () => {
+  it('takes a known event with its id, stream position, time and actor', () => {
     expect(productionFactOf(integrationEvent('WorkUnitStateChanged', 1))).toEqual({
       type: 'WorkUnitStateChanged',
       data: { workUnitId: 'press-1' },
       eventId: 'e-1',
       streamPosition: 7,
+      occurredAt: '2026-11-02T06:00:00.000Z',
+      actor: 'operator.olga',
+      correlationId: null,
     });
+  });
+
+  it('reads the job order events, with the correlation id of the request that caused them', () => {
+    const held = { ...integrationEvent('JobOrderHeld', 1), correlationid: 'corr-7', data: { jobOrderId: 'jo-1', reasonCode: 'QUALITY', heldAt: '2026-11-02T06:00:00.000Z' } };
+    expect(productionFactOf(held)).toMatchObject({ type: 'JobOrderHeld', correlationId: 'corr-7', actor: 'operator.olga' });
   });
 
   it('passes over event types the projections do not read', () => {

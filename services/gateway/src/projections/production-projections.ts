@@ -4,9 +4,12 @@ import { migrate, type SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
+import { applyBatchToDispatchList } from './dispatch-list/dispatch-list.store';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
 import { GATEWAY_SCHEMA } from './gateway-schema';
 import { gatewayMigrations } from './gateway-migrations';
+import { applyBatchToJobOrderHistory } from './job-order-history/job-order-history.store';
+import { applyBatchToJobOrders } from './job-orders/job-orders.store';
 import { productionFactOf, type ProductionFact } from './production-facts';
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
 import { applyBatchToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
@@ -63,6 +66,9 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     for (const fact of facts) if (fact.type === 'EquipmentDefined') await applyToEquipmentHierarchy(tx, this.schema, fact);
     const statuses = await applyBatchToWorkUnitStatus(tx, this.schema, facts);
     await applyBatchToWorkUnitStateTimeline(tx, this.schema, facts);
+    // The dispatch list is derived from the job orders as this batch left them.
+    await applyBatchToDispatchList(tx, this.schema, await applyBatchToJobOrders(tx, this.schema, facts));
+    await applyBatchToJobOrderHistory(tx, this.schema, facts);
     facts.forEach((fact, index) => {
       const status = statuses[index];
       // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.

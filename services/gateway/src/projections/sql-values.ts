@@ -4,3 +4,12 @@ export function isoOf(value: unknown): string {
   if (typeof value === 'string') return new Date(value).toISOString();
   throw new Error(`expected a timestamp, got ${typeof value}`);
 }
+
+export function isoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : isoOf(value);
+}
+
+/** jsonb comes back parsed from node-postgres, as text from drivers that do not know the type. */
+export function jsonOf<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { topicOf, type EquipmentLevel, type WorkUnitState } from '@quadrant/contracts';
+import { topicOf, type EquipmentLevel, type JobOrderEvent, type WorkUnitState } from '@quadrant/contracts';
 import { openDatabase, type Database } from '@quadrant/database';
 import type { RecordedEvent } from '@quadrant/event-sourcing';
 import { InProcessTransport, toOutgoingMessage } from '@quadrant/messaging';
@@ -89,6 +89,20 @@ export function workUnitStateChanged(
 ): RecordedEvent {
   const workUnitId = path[path.length - 1] ?? '';
   return recorded(`equipment-${workUnitId}`, streamPosition, 'WorkUnitStateChanged', { workUnitId, path, ...change }, change.since);
+}
+
+/** A job order event as production records it in `job-order-<id>`, with who caused it and under which request. */
+export function jobOrderRecorded(streamPosition: number, event: JobOrderEvent, origin: { occurredAt: string; actor: string; correlationId?: string }): RecordedEvent {
+  return {
+    eventId: randomUUID(),
+    streamId: `job-order-${event.data.jobOrderId}`,
+    streamPosition,
+    logPosition: '0',
+    type: event.type,
+    data: event.data,
+    metadata: { occurredAt: origin.occurredAt, actor: origin.actor, ...(origin.correlationId ? { correlationId: origin.correlationId } : {}) },
+    recordedAt: origin.occurredAt,
+  };
 }
 
 export interface ReceivedRequest {

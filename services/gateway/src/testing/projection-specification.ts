@@ -20,6 +20,10 @@ export function ProjectionSpecification<Row>(project: (current: Row | null, fact
             then(expected: Row): void {
               expect(outcome).toEqual({ write: expected });
             },
+            /** The fields a test is about; the rest of the row is another test's business. */
+            thenWrites(expected: Partial<Row>): void {
+              expect(outcome).toMatchObject({ write: expected });
+            },
             thenNothingIsWritten(reason?: RegExp): void {
               expect(outcome).toEqual({ skip: expect.stringMatching(reason ?? /./) });
             },
@@ -30,7 +34,6 @@ export function ProjectionSpecification<Row>(project: (current: Row | null, fact
   };
 }
 
-
 /** Facts for the projection specs: an enterprise-to-work-unit chain and its state changes. */
 export const at = '2026-11-02T06:00:00.000Z';
 
@@ -39,6 +42,9 @@ export function defined(equipmentId: string, level: EquipmentLevel, parentPath: 
     type: 'EquipmentDefined',
     eventId: `def-${equipmentId}`,
     streamPosition: 1,
+    occurredAt: at,
+    actor: 'engineer.eve',
+    correlationId: null,
     data: {
       equipmentId,
       name: equipmentId.toUpperCase(),
@@ -64,6 +70,9 @@ export function stateChanged(
     type: 'WorkUnitStateChanged',
     eventId: `press-1-${streamPosition}`,
     streamPosition,
+    occurredAt: since,
+    actor: 'press-1-plc',
+    correlationId: null,
     data: { workUnitId: 'press-1', state, previousState, since, path: pressPath, ...(reasonCode ? { reasonCode, reasonText: 'die jam' } : {}) },
   };
 }

@@ -17,7 +17,7 @@ export interface WorkUnitStatusRecord {
 
 export function workUnitStatusKeyOf(fact: ProductionFact): string | undefined {
   if (fact.type === 'WorkUnitStateChanged') return fact.data.workUnitId;
-  return fact.data.level === 'WorkUnit' ? fact.data.equipmentId : undefined;
+  return fact.type === 'EquipmentDefined' && fact.data.level === 'WorkUnit' ? fact.data.equipmentId : undefined;
 }
 
 /**
@@ -26,6 +26,7 @@ export function workUnitStatusKeyOf(fact: ProductionFact): string | undefined {
  * the stored position is a redelivery or arrived late, and must not roll the state back.
  */
 export function projectWorkUnitStatus(current: WorkUnitStatusRecord | null, fact: ProductionFact): Projected<WorkUnitStatusRecord> {
+  if (fact.type !== 'EquipmentDefined' && fact.type !== 'WorkUnitStateChanged') return { skip: `${fact.type} does not change an equipment state` };
   if (fact.type === 'EquipmentDefined' && fact.data.level !== 'WorkUnit') return { skip: `a ${fact.data.level} has no equipment state` };
   if (current && fact.streamPosition <= current.streamPosition) {
     return { skip: `stale: position ${fact.streamPosition} is not after ${current.streamPosition} of work unit "${current.workUnitId}"` };
