@@ -118,4 +118,22 @@ export const gatewayMigrations: Migration[] = [
       create unique index job_order_history_position_idx on {{schema}}.job_order_history (job_order_id, stream_position)
     `,
   },
+  {
+    // The latest reason of each stop corrected after the fact, beside the timeline rather than written
+    // over it: the timeline keeps what was reported, and a correction needs no timeline row to be kept.
+    id: 'gateway-005-stop-reasons',
+    sql: `
+      create table {{schema}}.work_unit_stop_reasons (
+        work_unit_id text not null,
+        since timestamptz not null,
+        state text not null,
+        reason_code text not null,
+        reason_text text,
+        corrected_at timestamptz not null,
+        stream_position integer not null,
+        event_id text not null,
+        primary key (work_unit_id, since)
+      )
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
-import type { EquipmentDefined, IntegrationEvent, JobOrderEvent, WorkUnitStateChanged } from '@quadrant/contracts';
+import type { EquipmentDefined, IntegrationEvent, JobOrderEvent, WorkUnitStateChanged, WorkUnitStopReasonCorrected } from '@quadrant/contracts';
 
 /** The production events the gateway's projections read so far. */
-type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | JobOrderEvent;
+type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitStopReasonCorrected | JobOrderEvent;
 
 /**
  * A production event as the projections read it: the domain event, where it sits in its stream, and the
@@ -20,6 +20,7 @@ export type ProductionFact = ProjectedEvent & {
 const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   EquipmentDefined: 1,
   WorkUnitStateChanged: 1,
+  WorkUnitStopReasonCorrected: 1,
   JobOrderCreated: 1,
   JobOrderReleased: 1,
   JobOrderDispatched: 1,

@@ -37,6 +37,11 @@ describe('reading production events', () => {
     expect(productionFactOf(held)).toMatchObject({ type: 'JobOrderHeld', correlationId: 'corr-7', actor: 'operator.olga' });
   });
 
+  it('reads a stop reason corrected after the fact', () => {
+    const corrected = { ...integrationEvent('WorkUnitStopReasonCorrected', 1), data: { workUnitId: 'press-1', since: '2026-11-02T05:40:00.000Z', state: 'Down', reasonCode: 'NO_MATERIAL', correctedAt: '2026-11-02T06:00:00.000Z', path: ['acme', 'press-1'] } };
+    expect(productionFactOf(corrected)).toMatchObject({ type: 'WorkUnitStopReasonCorrected', streamPosition: 7, data: { since: '2026-11-02T05:40:00.000Z', reasonCode: 'NO_MATERIAL' } });
+  });
+
   it('passes over event types the projections do not read', () => {
     expect(productionFactOf(integrationEvent('WorkOrderReleased', 1))).toBeUndefined();
   });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '@quadrant/event-sourcing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
@@ -128,6 +130,62 @@ describe('gateway projections', () => {
     expect(inbox).toHaveLength(1);
     const { data } = await gateway.graphql(`{ workUnitStateHistory(workUnitId: "press-2", from: "${t(30)}") { state } }`);
     expect(data).toEqual({ workUnitStateHistory: [{ state: 'Running' }] });
+  });
+
+  describe('stop reasons corrected after the fact', () => {
+    const press3 = [...lyonLine, 'press-3'];
+    const corrected = (streamPosition: number, since: string, reasonCode: string, reasonText?: string): RecordedEvent => ({
+      eventId: randomUUID(),
+      streamId: 'equipment-press-3',
+      streamPosition,
+      logPosition: '0',
+      type: 'WorkUnitStopReasonCorrected',
+      data: { workUnitId: 'press-3', since, state: 'Down', reasonCode, ...(reasonText ? { reasonText } : {}), correctedAt: t(59), path: press3 },
+      metadata: { occurredAt: t(59), actor: 'supervisor.sam' },
+      recordedAt: t(59),
+    });
+    const read = () =>
+      gateway.graphql<{ equipment: { status: unknown }; workUnitStateHistory: unknown[] }>(`{
+        equipment(id: "press-3") { status { state since reasonCode reasonText } }
+        workUnitStateHistory(workUnitId: "press-3") { state since reasonCode reasonText originalReasonCode }
+      }`);
+
+    beforeAll(async () => {
+      await gateway.publish(
+        equipmentDefined('press-3', 'WorkUnit', lyonLine),
+        workUnitStateChanged(press3, 2, { state: 'Running', previousState: 'Unknown', since: t(48) }),
+        workUnitStateChanged(press3, 3, { state: 'Down', previousState: 'Running', since: t(50), reasonCode: 'JAM', reasonText: 'die jam' }),
+      );
+    });
+
+    it('shows the corrected reason in the current state and in the history, with the one reported beside it', async () => {
+      await gateway.publish(corrected(4, '2026-11-02T06:50:00Z', 'NO_MATERIAL', 'coil late'));
+      const { data, errors } = await read();
+      expect(errors).toBeUndefined();
+      expect(data?.equipment.status).toEqual({ state: 'Down', since: t(50), reasonCode: 'NO_MATERIAL', reasonText: 'coil late' });
+      expect(data?.workUnitStateHistory).toEqual([
+        { state: 'Running', since: t(48), reasonCode: null, reasonText: null, originalReasonCode: null },
+        { state: 'Down', since: t(50), reasonCode: 'NO_MATERIAL', reasonText: 'coil late', originalReasonCode: 'JAM' },
+      ]);
+    });
+
+    it('keeps the latest of two corrections of a stop made in one batch, and leaves a later state alone', async () => {
+      await gateway.publish(
+        workUnitStateChanged(press3, 5, { state: 'Running', previousState: 'Down', since: t(53) }),
+        corrected(6, t(50), 'NO_OPERATOR'),
+        corrected(7, t(50), 'SETUP_OVERRUN'),
+      );
+      const { data } = await read();
+      expect(data?.equipment.status).toEqual({ state: 'Running', since: t(53), reasonCode: null, reasonText: null });
+      expect(data?.workUnitStateHistory[1]).toEqual({ state: 'Down', since: t(50), reasonCode: 'SETUP_OVERRUN', reasonText: null, originalReasonCode: 'JAM' });
+    });
+
+    it('keeps a correction that arrives before the state change it corrects', async () => {
+      await gateway.publish(corrected(9, t(56), 'NO_OPERATOR'));
+      await gateway.publish(workUnitStateChanged(press3, 8, { state: 'Down', previousState: 'Running', since: t(56), reasonCode: 'JAM' }));
+      const { data } = await read();
+      expect(data?.workUnitStateHistory[3]).toEqual({ state: 'Down', since: t(56), reasonCode: 'NO_OPERATOR', reasonText: null, originalReasonCode: 'JAM' });
+    });
   });
 
   describe('workUnitStateChanged subscription', () => {
