@@ -17,7 +17,12 @@ describe('embedded mode', () => {
     const port = await freePort();
     let productionPort = await freePort();
     while (productionPort === port) productionPort = await freePort();
-    const platform = new ServiceProcess('embedded', 'dist/services/embedded/src/main.js', port, { QUADRANT_DATA_DIR: dataDir, PRODUCTION_PORT: String(productionPort) });
+    // The simulator runs an hour of plant time per second, so the demo plant visibly comes alive.
+    const platform = new ServiceProcess('embedded', 'dist/services/embedded/src/main.js', port, {
+      QUADRANT_DATA_DIR: dataDir,
+      PRODUCTION_PORT: String(productionPort),
+      QUADRANT_SIMULATOR_SPEED: '3600',
+    });
     await platform.start();
     try {
       await exercise(platform);
@@ -47,6 +52,14 @@ describe('embedded mode', () => {
     await platform.stop();
     await platform.start();
     expect((await graphql(platform.url, millState)).data).toEqual({ equipment: { status: { state: 'Running', since: '2030-01-01T08:00:00.000Z' } } });
-    expect(((await graphql(platform.url, '{ workUnitStatuses { workUnitId } }')).data?.['workUnitStatuses'] as unknown[]).length).toBe(14);
+    const statuses = async (): Promise<number> => ((await graphql(platform.url, '{ workUnitStatuses { workUnitId } }')).data?.['workUnitStatuses'] as unknown[] | undefined)?.length ?? 0;
+    await until(async () => (await statuses()) === 14);
+    expect(await statuses()).toBe(14);
+
+    // The plant simulator drives the other units through the machine-data endpoint.
+    const lathe = '{ workUnitStateHistory(workUnitId: "austin-l1-mold1", last: 100) { state since } }';
+    const changes = async (): Promise<number> => ((await graphql(platform.url, lathe)).data?.['workUnitStateHistory'] as unknown[] | undefined)?.length ?? 0;
+    await until(async () => (await changes()) >= 4);
+    expect(await changes()).toBeGreaterThanOrEqual(4);
   }
 });

@@ -6,7 +6,8 @@ import { createGatewayApp } from '@quadrant/gateway';
 import { InProcessTransport } from '@quadrant/messaging';
 import { portFromEnv } from '@quadrant/platform';
 import { createProductionApp } from '@quadrant/production';
-import { seedDemoPlant } from './demo-plant';
+import { createHttpSink, createPlantSimulation, DEMO_CALENDAR, demoPlantConfig, runRealtime, type RealtimeRun } from '@quadrant/simulator';
+import { demoPlant, seedDemoPlant } from './demo-plant';
 
 /**
  * Embedded mode (`npm start`): every service and the gateway in this one process, on PGlite (PostgreSQL
@@ -36,10 +37,12 @@ async function main(): Promise<void> {
   await gateway.listen(port, host);
 
   let stopping = false;
+  let simulator: RealtimeRun | undefined;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Quadrant`);
+    await simulator?.stop();
     await production.close();
     await gateway.close();
     await transport.close();
@@ -56,9 +59,41 @@ async function main(): Promise<void> {
     // The platform is up; a demo plant that could not be completed is worth a line, not a stop.
     console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (process.env['QUADRANT_SIMULATOR'] !== 'off' && !stopping) {
+    simulator = startSimulator(productionUrl);
+    console.log('The plant simulator drives the demo work units through the production API (QUADRANT_SIMULATOR=off turns it off).');
+  }
   const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
   console.log(`Quadrant is running. GraphQL: http://${shown}:${port}/graphql   Production API: ${productionUrl}`);
   console.log('Ctrl-C stops it; the data stays for the next start.');
+}
+
+/**
+ * The demo plant comes alive: the simulator (deterministic from QUADRANT_SIMULATOR_SEED) sends its work
+ * units' state changes through production's machine-data endpoint in real time, like a line's gateway
+ * would. Counts wait for job orders running on the units, so they are not sent yet.
+ */
+function startSimulator(productionUrl: string): RealtimeRun {
+  const workUnits = demoPlant.filter((element) => element.level === 'WorkUnit').map((element) => element.equipmentId);
+  // Two shifts every day of the week (the library's demo calendar rests at weekends): a demo is alive whenever it is opened.
+  const config = { ...demoPlantConfig(workUnits), calendar: { shifts: DEMO_CALENDAR.shifts } };
+  const simulation = createPlantSimulation(config, { seed: Number(process.env['QUADRANT_SIMULATOR_SEED'] ?? 42), start: new Date().toISOString() });
+  let refusals = 0;
+  return runRealtime({
+    simulation,
+    speed: Number(process.env['QUADRANT_SIMULATOR_SPEED'] ?? 1),
+    sink: createHttpSink({
+      baseUrl: productionUrl,
+      countsPath: null,
+      headers: { 'x-quadrant-actor': 'plant-simulator' },
+      // A state newer than the simulator's (set by hand) refuses its changes; one line, not one per message.
+      onRefused: (refused) => {
+        if (refusals === 0 && refused.length > 0) console.warn(`The simulator's state changes are refused for some units (first: ${JSON.stringify(refused[0])}); it carries on.`);
+        refusals += refused.length;
+      },
+    }),
+    onError: (error) => console.warn(`plant simulator: ${error instanceof Error ? error.message : String(error)}`),
+  });
 }
 
 /** PGlite's files take one process at a time; a second start on the same directory is refused plainly. */
