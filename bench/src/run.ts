@@ -5,12 +5,14 @@
  */
 import { DEFAULT_DATABASE_URL, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
+import { runMqttBench } from './mqtt-bench';
 import { runStoreBench } from './store-bench';
 
 /** Every suite, by name; a new one is one more line here. */
 const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   store: runStoreBench,
   e2e: runE2eBench,
+  mqtt: runMqttBench,
 };
 
 function usage(): string {

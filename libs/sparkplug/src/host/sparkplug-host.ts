@@ -16,6 +16,12 @@ export interface SparkplugHostOptions {
   hostId: string;
   /** Sparkplug group ids to ingest (`spBv1.0/<group>/#` each). */
   groups: readonly string[];
+  /**
+   * Edge nodes to ingest one by one (`spBv1.0/<group>/+/<edgeNode>/#` each), instead of or besides whole
+   * groups: several hosts can then share a plant's edge nodes, each node's messages staying in order on
+   * one host, so their sinks work side by side.
+   */
+  edgeNodes?: readonly { groupId: string; edgeNodeId: string }[];
   mappings: SparkplugMappings;
   /** Takes each message's signals, in order; the next message waits until it settles. */
   sink: (signals: MachineSignal[]) => Promise<void>;
@@ -72,7 +78,11 @@ export class SparkplugHost {
     this.client = client;
     // After a reconnect (clean session: the broker forgot us and may have sent our will) say online again.
     client.on('connect', () => this.announce(client));
-    const topics = [...this.options.groups.map((group) => `${SPARKPLUG_NAMESPACE}/${group}/#`), this.stateTopic];
+    const topics = [
+      ...this.options.groups.map((group) => `${SPARKPLUG_NAMESPACE}/${group}/#`),
+      ...(this.options.edgeNodes ?? []).map(({ groupId, edgeNodeId }) => `${SPARKPLUG_NAMESPACE}/${groupId}/+/${edgeNodeId}/#`),
+      this.stateTopic,
+    ];
     await client.subscribeAsync(topics, { qos: 1 });
     await client.publishAsync(this.stateTopic, hostStatePayload(true, this.stateTimestamp), { qos: 1, retain: true });
   }

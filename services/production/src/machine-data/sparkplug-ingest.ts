@@ -12,6 +12,8 @@ export interface SparkplugIngestConfig {
   /** The Sparkplug host id (STATE topic `spBv1.0/STATE/<hostId>`). */
   hostId: string;
   mappings: SparkplugMappings;
+  /** MQTT connections sharing the edge nodes (default 8): a node's messages stay in order on one of them. */
+  workers?: number;
 }
 
 const RETRY_MS = { first: 200, max: 5_000 };
@@ -24,7 +26,7 @@ const RETRY_MS = { first: 200, max: 5_000 };
 @Injectable()
 export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SparkplugIngest');
-  private host: SparkplugHost | undefined;
+  private hosts: SparkplugHost[] = [];
   private stopping = false;
 
   constructor(
@@ -34,26 +36,35 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config) return;
-    const groups = [...new Set(this.config.mappings.all.map((mapping) => mapping.groupId))];
+    const config = this.config;
+    const nodes = [...new Map(config.mappings.all.map((m) => [`${m.groupId}/${m.edgeNodeId}`, { groupId: m.groupId, edgeNodeId: m.edgeNodeId }])).values()];
+    // Each edge node on one connection (its seq order and session live there); the nodes spread over several
+    // connections so their messages are recorded side by side. The first carries the configured host id.
+    const workers = Math.max(1, Math.min(config.workers ?? 8, nodes.length));
     this.stopping = false;
-    this.host = new SparkplugHost({
-      url: this.config.url,
-      hostId: this.config.hostId,
-      groups,
-      mappings: this.config.mappings,
-      sink: (signals) => this.record(signals),
-      onError: (error, topic) => this.logger.warn(`${topic ? `${topic}: ` : ''}${error.message}`),
-      onAction: (action) =>
-        this.logger.warn(action.type === 'rebirth' ? `rebirth requested from ${action.groupId}/${action.edgeNodeId}: ${action.reason} (${action.detail})` : `${action.workUnitId}: ${action.code} ${action.detail}`),
-    });
-    await this.host.start();
-    this.logger.log(`Sparkplug host "${this.config.hostId}" on ${this.config.url}, groups ${groups.join(', ')}`);
+    for (let worker = 0; worker < workers; worker++) {
+      const hostId = worker === 0 ? config.hostId : `${config.hostId}-${worker}`;
+      const host = new SparkplugHost({
+        url: config.url,
+        hostId,
+        groups: [],
+        edgeNodes: nodes.filter((_, index) => index % workers === worker),
+        mappings: config.mappings,
+        sink: (signals) => this.record(signals),
+        onError: (error, topic) => this.logger.warn(`${topic ? `${topic}: ` : ''}${error.message}`),
+        onAction: (action) =>
+          this.logger.warn(action.type === 'rebirth' ? `rebirth requested from ${action.groupId}/${action.edgeNodeId}: ${action.reason} (${action.detail})` : `${action.workUnitId}: ${action.code} ${action.detail}`),
+      });
+      await host.start();
+      this.hosts.push(host);
+    }
+    this.logger.log(`Sparkplug host "${config.hostId}" on ${config.url}: ${nodes.length} edge nodes over ${workers} connections`);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.host?.stop();
-    this.host = undefined;
+    await Promise.all(this.hosts.map((host) => host.stop()));
+    this.hosts = [];
   }
 
   private async record(signals: MachineSignal[]): Promise<void> {
