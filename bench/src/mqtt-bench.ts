@@ -13,8 +13,8 @@ import type { SuiteOptions } from './options';
  * projects them. Latency per event runs from the metric's timestamp (the edge node's clock when it
  * published, same machine) to the gateway's projection commit.
  */
-const EDGE_NODES = 10;
-const DEVICES_PER_NODE = 5;
+const EDGE_NODES = Number(process.env['BENCH_EDGE_NODES'] ?? 10);
+const DEVICES_PER_NODE = Number(process.env['BENCH_DEVICES_PER_NODE'] ?? 5);
 
 interface PhaseResult {
   phase: string;
@@ -64,6 +64,7 @@ export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]
     SPARKPLUG_MQTT_URL: mqttUrl,
     SPARKPLUG_MAPPINGS: mappingsFile,
     SPARKPLUG_HOST_ID: `bench-${group}`,
+    SPARKPLUG_WORKERS: process.env['SPARKPLUG_WORKERS'] ?? '8',
   };
   const production = new ServiceProcess('production', 'dist/services/production/src/main.js', await freePort(), env);
   await production.start();
