@@ -61,5 +61,11 @@ describe('embedded mode', () => {
     const changes = async (): Promise<number> => ((await graphql(platform.url, lathe)).data?.['workUnitStateHistory'] as unknown[] | undefined)?.length ?? 0;
     await until(async () => (await changes()) >= 4);
     expect(await changes()).toBeGreaterThanOrEqual(4);
+
+    // Its counts land on the job order the demo dispatcher started on the line.
+    const jobOrder = '{ jobOrder(id: "demo-austin-l1-001") { status progress { good scrap } } }';
+    const good = async (): Promise<number> => ((await graphql(platform.url, jobOrder)).data?.['jobOrder'] as { progress?: { good: number } } | undefined)?.progress?.good ?? 0;
+    await until(async () => (await good()) > 0);
+    expect(await good()).toBeGreaterThan(0);
   }
 });

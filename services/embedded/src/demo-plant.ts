@@ -59,8 +59,70 @@ async function send(url: string, body: unknown, idempotencyKey: string): Promise
   return response.status === 200 || response.status === 201 ? ((await response.json()) as { replayed?: boolean }).replayed !== true : false;
 }
 
+/** Each line's work units, in line order, from the demo plant. */
+function demoLines(): { line: string; site: string; units: string[] }[] {
+  const siteOf = (equipmentId: string): string => {
+    const area = demoPlant.find((element) => element.equipmentId === equipmentId)?.parentId ?? '';
+    return demoPlant.find((element) => element.equipmentId === area)?.parentId ?? '';
+  };
+  return demoPlant
+    .filter((element) => element.level === 'WorkCenter')
+    .map((line) => ({
+      line: line.equipmentId,
+      site: siteOf(line.equipmentId),
+      units: demoPlant.filter((element) => element.parentId === line.equipmentId).map((element) => element.equipmentId),
+    }));
+}
+
+/** The job order that runs on a line in the demo, and the segment each of its work units runs. */
+export function demoJobOrderOf(line: string): string {
+  return `demo-${line}-001`;
+}
+
+/**
+ * Work for the demo lines: a product per line whose routing gives each work unit its own operation (at the
+ * ideal cycle time the simulator runs it at), and an open-ended job order per line, released and each
+ * segment dispatched to its unit. `startDemoJobOrders` then starts the segments whose units are available.
+ */
+async function seedDemoWork(productionUrl: string, idealCycleTimeSeconds: (workUnitId: string) => number, now: Date): Promise<boolean> {
+  let changed = false;
+  for (const { line, site, units } of demoLines()) {
+    const productId = `${line}-part`;
+    changed = (await send(`${productionUrl}/products`, { productId, name: `Part made on ${line}`, unitOfMeasure: 'pcs' }, `demo-seed-product-${productId}`)) || changed;
+    const segments = units.map((unit) => ({ segmentId: unit, name: unit.replace(/-/g, ' '), eligible: [{ workUnitId: unit, idealCycleTimeSeconds: idealCycleTimeSeconds(unit), setupTimeSeconds: 600 }] }));
+    changed = (await send(`${productionUrl}/products/${productId}/routings`, { segments }, `demo-seed-routing-${productId}`)) || changed;
+    const jobOrderId = demoJobOrderOf(line);
+    const dueAt = new Date(now.getTime() + 7 * 24 * 3_600_000).toISOString();
+    changed = (await send(`${productionUrl}/job-orders`, { jobOrderId, productId, quantity: 1_000_000, siteId: site, priority: 5, dueAt }, `demo-seed-job-${jobOrderId}`)) || changed;
+    changed = (await send(`${productionUrl}/job-orders/${jobOrderId}/release`, {}, `demo-seed-release-${jobOrderId}`)) || changed;
+    for (const unit of units) {
+      changed = (await send(`${productionUrl}/job-orders/${jobOrderId}/dispatch`, { segmentId: unit, workUnitId: unit }, `demo-seed-dispatch-${jobOrderId}-${unit}`)) || changed;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Starts each demo segment whose work unit can take it now (not Down, not in planned downtime); a refusal
+ * just means "not yet". Safe to call again and again: a running segment is left as it is.
+ */
+export async function startDemoJobOrders(productionUrl: string): Promise<number> {
+  let started = 0;
+  for (const { line, units } of demoLines()) {
+    for (const unit of units) {
+      const response = await fetch(`${productionUrl}/job-orders/${demoJobOrderOf(line)}/segments/${unit}/start`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-quadrant-actor': 'demo-dispatcher' },
+        body: JSON.stringify({ workUnitId: unit }),
+      });
+      if (response.ok && ((await response.json()) as { events?: unknown[] }).events?.length) started++;
+    }
+  }
+  return started;
+}
+
 /** Answers whether anything was missing (a first start, or one after an interrupted seed). */
-export async function seedDemoPlant(productionUrl: string, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoPlant(productionUrl: string, now: Date = new Date(), idealCycleTimeSeconds?: (workUnitId: string) => number): Promise<boolean> {
   let changed = false;
   for (const element of demoPlant) changed = (await send(`${productionUrl}/equipment`, element, `demo-seed-define-${element.equipmentId}`)) || changed;
   const since = new Date(now.getTime() - 15 * 60_000).toISOString();
@@ -68,5 +130,6 @@ export async function seedDemoPlant(productionUrl: string, now: Date = new Date(
     const first = firstStates[unit.equipmentId] ?? { state: 'Running' };
     changed = (await send(`${productionUrl}/work-units/${unit.equipmentId}/state`, { ...first, since }, `demo-seed-state-${unit.equipmentId}`)) || changed;
   }
+  if (idealCycleTimeSeconds) changed = (await seedDemoWork(productionUrl, idealCycleTimeSeconds, now)) || changed;
   return changed;
 }

@@ -6,8 +6,8 @@ import { createGatewayApp } from '@quadrant/gateway';
 import { InProcessTransport } from '@quadrant/messaging';
 import { portFromEnv } from '@quadrant/platform';
 import { createProductionApp } from '@quadrant/production';
-import { createHttpSink, createPlantSimulation, DEMO_CALENDAR, demoPlantConfig, runRealtime, type RealtimeRun } from '@quadrant/simulator';
-import { demoPlant, seedDemoPlant } from './demo-plant';
+import { createHttpSink, createPlantSimulation, DEMO_CALENDAR, demoPlantConfig, runRealtime, type PlantConfig, type RealtimeRun } from '@quadrant/simulator';
+import { demoPlant, seedDemoPlant, startDemoJobOrders } from './demo-plant';
 
 /**
  * Embedded mode (`npm start`): every service and the gateway in this one process, on PGlite (PostgreSQL
@@ -53,14 +53,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  const plantConfig = demoSimulation();
   try {
-    if (await seedDemoPlant(productionUrl)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+    const cycleTimes = new Map(plantConfig.workUnits.map((unit) => [unit.workUnitId, unit.idealCycleTimeSeconds]));
+    if (await seedDemoPlant(productionUrl, new Date(), (unit) => cycleTimes.get(unit) ?? 60)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
   } catch (error) {
     // The platform is up; a demo plant that could not be completed is worth a line, not a stop.
     console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (process.env['QUADRANT_SIMULATOR'] !== 'off' && !stopping) {
-    simulator = startSimulator(productionUrl);
+    simulator = await startSimulator(productionUrl, plantConfig);
     console.log('The plant simulator drives the demo work units through the production API (QUADRANT_SIMULATOR=off turns it off).');
   }
   const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
@@ -68,32 +70,45 @@ async function main(): Promise<void> {
   console.log('Ctrl-C stops it; the data stays for the next start.');
 }
 
+/** The demo plant's machines: two shifts every day of the week (the library's demo calendar rests at weekends), so a demo is alive whenever it is opened. */
+function demoSimulation(): PlantConfig {
+  const workUnits = demoPlant.filter((element) => element.level === 'WorkUnit').map((element) => element.equipmentId);
+  return { ...demoPlantConfig(workUnits), calendar: { shifts: DEMO_CALENDAR.shifts } };
+}
+
 /**
  * The demo plant comes alive: the simulator (deterministic from QUADRANT_SIMULATOR_SEED) sends its work
- * units' state changes through production's machine-data endpoint in real time, like a line's gateway
- * would. Counts wait for job orders running on the units, so they are not sent yet.
+ * units' state changes and counts through production's machine-data endpoints in real time, like a line's
+ * gateway would; a demo dispatcher starts each line's job order segments whenever their units can take
+ * them, so the counts have a job order to land on.
  */
-function startSimulator(productionUrl: string): RealtimeRun {
-  const workUnits = demoPlant.filter((element) => element.level === 'WorkUnit').map((element) => element.equipmentId);
-  // Two shifts every day of the week (the library's demo calendar rests at weekends): a demo is alive whenever it is opened.
-  const config = { ...demoPlantConfig(workUnits), calendar: { shifts: DEMO_CALENDAR.shifts } };
+async function startSimulator(productionUrl: string, config: PlantConfig): Promise<RealtimeRun> {
   const simulation = createPlantSimulation(config, { seed: Number(process.env['QUADRANT_SIMULATOR_SEED'] ?? 42), start: new Date().toISOString() });
+  const dispatch = (): Promise<unknown> => startDemoJobOrders(productionUrl).catch((error: unknown) => console.warn(`demo dispatcher: ${error instanceof Error ? error.message : String(error)}`));
+  await dispatch();
+  const dispatcher = setInterval(() => void dispatch(), 15_000);
   let refusals = 0;
-  return runRealtime({
+  const run = runRealtime({
     simulation,
     speed: Number(process.env['QUADRANT_SIMULATOR_SPEED'] ?? 1),
     sink: createHttpSink({
       baseUrl: productionUrl,
-      countsPath: null,
       headers: { 'x-quadrant-actor': 'plant-simulator' },
-      // A state newer than the simulator's (set by hand) refuses its changes; one line, not one per message.
+      // A state newer than the simulator's (set by hand), or counts while no job order runs: one line, not one per message.
       onRefused: (refused) => {
-        if (refusals === 0 && refused.length > 0) console.warn(`The simulator's state changes are refused for some units (first: ${JSON.stringify(refused[0])}); it carries on.`);
+        if (refusals === 0 && refused.length > 0) console.warn(`Some simulator messages are refused (first: ${JSON.stringify(refused[0])}); it carries on.`);
         refusals += refused.length;
       },
     }),
     onError: (error) => console.warn(`plant simulator: ${error instanceof Error ? error.message : String(error)}`),
   });
+  return {
+    ...run,
+    stop: async () => {
+      clearInterval(dispatcher);
+      await run.stop();
+    },
+  };
 }
 
 /** PGlite's files take one process at a time; a second start on the same directory is refused plainly. */

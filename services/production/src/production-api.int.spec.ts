@@ -138,4 +138,23 @@ describe('production API', () => {
     expect((response.body['details'] as { problems: { field: string }[] }).problems.map((problem) => problem.field)).toEqual(['changes.1.since']);
     expect(await events()).toBe(before);
   });
+
+  it('takes a full batch of 1,000 messages, and answers a malformed or oversized body with a 4xx that says so', async () => {
+    const changes = Array.from({ length: 1000 }, (_, i) => ({
+      messageId: `full-${i}-${schemaPrefix}`,
+      workUnitId: 'lathe-1',
+      state: i % 2 === 0 ? 'Idle' : 'Running',
+      since: new Date(Date.parse('2026-11-04T00:00:00Z') + i * 1000).toISOString(),
+      reasonText: 'a reason text that makes each message about as long as a real machine message',
+    }));
+    const full = await post('/work-units/state-changes', { changes });
+    expect(full.status).toBe(200);
+    expect((full.body['results'] as unknown[]).length).toBe(1000);
+    const malformed = await fetch(`${url}/work-units/state-changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"changes": [' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { message: string }).message).toContain('not valid JSON');
+    const huge = await fetch(`${url}/work-units/state-changes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ changes: [], padding: 'x'.repeat(5 * 1024 * 1024) }) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
+  });
 });
