@@ -4,11 +4,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
 import { ChangeWorkUnitStateResolver } from './commands/change-work-unit-state/change-work-unit-state.resolver';
+import { CompleteJobOrderSegmentResolver } from './commands/complete-job-order-segment/complete-job-order-segment.resolver';
 import { ControlJobOrderResolver } from './commands/control-job-order/control-job-order.resolver';
+import { CorrectStopReasonResolver } from './commands/correct-stop-reason/correct-stop-reason.resolver';
 import { CreateJobOrderResolver } from './commands/create-job-order/create-job-order.resolver';
 import { DefineEquipmentResolver } from './commands/define-equipment/define-equipment.resolver';
 import { DispatchJobOrderResolver } from './commands/dispatch-job-order/dispatch-job-order.resolver';
 import { ReleaseJobOrderResolver } from './commands/release-job-order/release-job-order.resolver';
+import { ReportProductionResolver } from './commands/report-production/report-production.resolver';
+import { StartJobOrderSegmentResolver } from './commands/start-job-order-segment/start-job-order-segment.resolver';
 import { ProductionClient } from './commands/production-client';
 import { GraphQLErrorPassThrough } from './graphql/graphql-errors';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -52,6 +56,10 @@ const commandResolvers = [
   ReleaseJobOrderResolver,
   DispatchJobOrderResolver,
   ControlJobOrderResolver,
+  StartJobOrderSegmentResolver,
+  ReportProductionResolver,
+  CompleteJobOrderSegmentResolver,
+  CorrectStopReasonResolver,
 ];
 const subscriptionResolvers = [WorkUnitStateChangedResolver];
 

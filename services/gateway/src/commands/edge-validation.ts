@@ -99,6 +99,51 @@ export function controlJobOrderProblems(id: string, command: JobOrderControl, re
   return problems;
 }
 
+export function jobOrderSegmentProblems(jobOrderId: string, segmentId: string): Problem[] {
+  const problems: Problem[] = [];
+  identifier(problems, 'jobOrderId', jobOrderId);
+  identifier(problems, 'segmentId', segmentId);
+  return problems;
+}
+
+export function startJobOrderSegmentProblems(jobOrderId: string, segmentId: string, workUnitId: string): Problem[] {
+  const problems = jobOrderSegmentProblems(jobOrderId, segmentId);
+  identifier(problems, 'workUnitId', workUnitId);
+  return problems;
+}
+
+export interface ReportProductionArgs {
+  good: number;
+  scrap: number;
+  rework?: number | null;
+  scrapReasonCode?: string | null;
+  reworkReasonCode?: string | null;
+}
+
+function count(problems: Problem[], field: string, value: number | null | undefined): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value)) problems.push({ field, message: 'must be a whole number' });
+  else if (value < 0) problems.push({ field, message: 'must not be negative' });
+}
+
+export function reportProductionProblems(jobOrderId: string, segmentId: string, input: ReportProductionArgs): Problem[] {
+  const problems = jobOrderSegmentProblems(jobOrderId, segmentId);
+  count(problems, 'input.good', input.good);
+  count(problems, 'input.scrap', input.scrap);
+  count(problems, 'input.rework', input.rework);
+  text(problems, 'input.scrapReasonCode', input.scrapReasonCode, 1, 64);
+  text(problems, 'input.reworkReasonCode', input.reworkReasonCode, 1, 64);
+  return problems;
+}
+
+export function correctStopReasonProblems(workUnitId: string, reasonCode: string, reasonText: string | null | undefined): Problem[] {
+  const problems: Problem[] = [];
+  identifier(problems, 'workUnitId', workUnitId);
+  text(problems, 'reasonCode', reasonCode, 1, 64);
+  text(problems, 'reasonText', reasonText, 0, 500);
+  return problems;
+}
+
 /** Input with its GraphQL nulls left out: production's API knows absent fields, not null ones. */
 export function withoutNulls(input: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));

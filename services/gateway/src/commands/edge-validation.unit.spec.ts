@@ -1,10 +1,14 @@
 import {
   changeWorkUnitStateProblems,
   controlJobOrderProblems,
+  correctStopReasonProblems,
   createJobOrderProblems,
   defineEquipmentProblems,
   dispatchJobOrderProblems,
   idempotencyKeyProblems,
+  jobOrderSegmentProblems,
+  reportProductionProblems,
+  startJobOrderSegmentProblems,
   withoutNulls,
 } from './edge-validation';
 
@@ -74,6 +78,28 @@ describe('edge validation of commands', () => {
     it('refuses a blank or over-long reason code', () => {
       expect(controlJobOrderProblems('jo-1', 'Pause', ' ', null)).toEqual([{ field: 'reasonCode', message: 'must not be blank' }]);
       expect(controlJobOrderProblems('jo-1', 'Hold', 'R'.repeat(65), null)).toEqual([{ field: 'reasonCode', message: 'must be at most 64 characters' }]);
+    });
+  });
+
+  describe('operator commands', () => {
+    it('names the arguments of a segment start and completion', () => {
+      expect(startJobOrderSegmentProblems('jo 1', 'turn', 'lathe/1').map((problem) => problem.field)).toEqual(['jobOrderId', 'workUnitId']);
+      expect(jobOrderSegmentProblems('jo-1', '')).toEqual([{ field: 'segmentId', message: expect.stringMatching(/^must be 1-64 letters/) }]);
+    });
+
+    it('accepts zero counts and refuses negative ones, naming each under input', () => {
+      expect(reportProductionProblems('jo-1', 'turn', { good: 0, scrap: 0, rework: null })).toEqual([]);
+      expect(reportProductionProblems('jo-1', 'turn', { good: -1, scrap: -2, rework: -3, scrapReasonCode: ' ' })).toEqual([
+        { field: 'input.good', message: 'must not be negative' },
+        { field: 'input.scrap', message: 'must not be negative' },
+        { field: 'input.rework', message: 'must not be negative' },
+        { field: 'input.scrapReasonCode', message: 'must not be blank' },
+      ]);
+    });
+
+    it('names the arguments of a stop reason correction', () => {
+      expect(correctStopReasonProblems('press-1', 'JAM', null)).toEqual([]);
+      expect(correctStopReasonProblems('press 1', '', 'x'.repeat(501)).map((problem) => problem.field)).toEqual(['workUnitId', 'reasonCode', 'reasonText']);
     });
   });
 });

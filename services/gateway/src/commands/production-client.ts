@@ -69,6 +69,23 @@ export class ProductionClient {
     return this.post(`${jobOrderPath(jobOrderId)}/commands`, body, origin, topLevelArgument);
   }
 
+  /** Operator commands on a segment: every body field is a mutation argument, except reportProduction's input. */
+  startJobOrderSegment(jobOrderId: string, segmentId: string, body: { workUnitId: string }, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${segmentPath(jobOrderId, segmentId)}/start`, body, origin, topLevelArgument);
+  }
+
+  reportProduction(jobOrderId: string, segmentId: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${segmentPath(jobOrderId, segmentId)}/production`, body, origin);
+  }
+
+  completeJobOrderSegment(jobOrderId: string, segmentId: string, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`${segmentPath(jobOrderId, segmentId)}/complete`, {}, origin, topLevelArgument);
+  }
+
+  correctStopReason(workUnitId: string, body: Record<string, unknown>, origin: CommandOrigin): Promise<CommandReceipt> {
+    return this.post(`/work-units/${encodeURIComponent(workUnitId)}/stop-reasons`, body, origin, topLevelArgument);
+  }
+
   private async post(path: string, body: Record<string, unknown>, origin: CommandOrigin, argumentOf: ArgumentOf = inputArgument): Promise<CommandReceipt> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
@@ -100,6 +117,10 @@ const topLevelArgument: ArgumentOf = (field) => field;
 
 function jobOrderPath(jobOrderId: string): string {
   return `/job-orders/${encodeURIComponent(jobOrderId)}`;
+}
+
+function segmentPath(jobOrderId: string, segmentId: string): string {
+  return `${jobOrderPath(jobOrderId)}/segments/${encodeURIComponent(segmentId)}`;
 }
 
 function parseJson(text: string): unknown {
