@@ -28,6 +28,8 @@ import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-or
 import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
+import { WorkUnitAllocationsResolver, WorkUnitStatusAllocationsResolver } from './projections/work-unit-allocations/work-unit-allocations.resolver';
+import { WorkUnitAllocationQueries } from './projections/work-unit-allocations/work-unit-allocations.store';
 import { WorkUnitStatusResolver } from './projections/work-unit-status/work-unit-status.resolver';
 import { WorkUnitStatusQueries } from './projections/work-unit-status/work-unit-status.store';
 import { WorkUnitStateTimelineResolver } from './projections/work-unit-state-timeline/work-unit-state-timeline.resolver';
@@ -48,6 +50,8 @@ const queryResolvers = [
   JobOrderSegmentResolver,
   DispatchListResolver,
   JobOrderHistoryResolver,
+  WorkUnitAllocationsResolver,
+  WorkUnitStatusAllocationsResolver,
 ];
 const commandResolvers = [
   DefineEquipmentResolver,
@@ -74,6 +78,7 @@ export class GatewayModule {
       { provide: JobOrderQueries, useValue: new JobOrderQueries(runtime.db, schema) },
       { provide: DispatchListQueries, useValue: new DispatchListQueries(runtime.db, schema) },
       { provide: JobOrderHistoryQueries, useValue: new JobOrderHistoryQueries(runtime.db, schema) },
+      { provide: WorkUnitAllocationQueries, useValue: new WorkUnitAllocationQueries(runtime.db, schema) },
       ReadModelLoaders,
     ];
     return {

@@ -136,4 +136,24 @@ export const gatewayMigrations: Migration[] = [
       )
     `,
   },
+  {
+    // Which job order segments each work unit runs: open rows (ended_at null) and, once ended, history, so
+    // time on a unit can be attributed to job orders. A row without allocated_at is an end whose allocation
+    // has not arrived yet; queries leave it out.
+    id: 'gateway-006-work-unit-allocations',
+    sql: `
+      create table {{schema}}.work_unit_allocations (
+        allocation_id text primary key,
+        work_unit_id text not null,
+        job_order_id text not null,
+        segment_id text not null,
+        allocated_at timestamptz,
+        ended_at timestamptz,
+        path text[] not null,
+        stream_position integer not null
+      );
+      create index work_unit_allocations_key_idx on {{schema}}.work_unit_allocations (work_unit_id, job_order_id, segment_id, stream_position);
+      create index work_unit_allocations_time_idx on {{schema}}.work_unit_allocations (work_unit_id, allocated_at)
+    `,
+  },
 ];

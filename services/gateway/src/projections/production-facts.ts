@@ -1,7 +1,15 @@
-import type { EquipmentDefined, IntegrationEvent, JobOrderEvent, WorkUnitStateChanged, WorkUnitStopReasonCorrected } from '@quadrant/contracts';
+import type {
+  EquipmentDefined,
+  IntegrationEvent,
+  JobOrderEvent,
+  WorkUnitAllocated,
+  WorkUnitAllocationEnded,
+  WorkUnitStateChanged,
+  WorkUnitStopReasonCorrected,
+} from '@quadrant/contracts';
 
 /** The production events the gateway's projections read so far. */
-type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitStopReasonCorrected | JobOrderEvent;
+type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitStopReasonCorrected | WorkUnitAllocated | WorkUnitAllocationEnded | JobOrderEvent;
 
 /**
  * A production event as the projections read it: the domain event, where it sits in its stream, and the
@@ -21,6 +29,8 @@ const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   EquipmentDefined: 1,
   WorkUnitStateChanged: 1,
   WorkUnitStopReasonCorrected: 1,
+  WorkUnitAllocated: 1,
+  WorkUnitAllocationEnded: 1,
   JobOrderCreated: 1,
   JobOrderReleased: 1,
   JobOrderDispatched: 1,

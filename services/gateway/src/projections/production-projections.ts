@@ -11,6 +11,7 @@ import { gatewayMigrations } from './gateway-migrations';
 import { applyBatchToJobOrderHistory } from './job-order-history/job-order-history.store';
 import { applyBatchToJobOrders } from './job-orders/job-orders.store';
 import { productionFactOf, type ProductionFact } from './production-facts';
+import { applyBatchToWorkUnitAllocations } from './work-unit-allocations/work-unit-allocations.store';
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
 import { applyBatchToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
 import { applyBatchToWorkUnitStateTimeline } from './work-unit-state-timeline/work-unit-state-timeline.store';
@@ -66,6 +67,7 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     for (const fact of facts) if (fact.type === 'EquipmentDefined') await applyToEquipmentHierarchy(tx, this.schema, fact);
     const statuses = await applyBatchToWorkUnitStatus(tx, this.schema, facts);
     await applyBatchToWorkUnitStateTimeline(tx, this.schema, facts);
+    await applyBatchToWorkUnitAllocations(tx, this.schema, facts);
     // The dispatch list is derived from the job orders as this batch left them.
     await applyBatchToDispatchList(tx, this.schema, await applyBatchToJobOrders(tx, this.schema, facts));
     await applyBatchToJobOrderHistory(tx, this.schema, facts);

@@ -6,6 +6,8 @@ import type { JobOrderHistoryRecord } from './job-order-history/job-order-histor
 import { JobOrderHistoryQueries } from './job-order-history/job-order-history.store';
 import type { JobOrderRecord } from './job-orders/job-orders.projection';
 import { JobOrderQueries } from './job-orders/job-orders.store';
+import type { WorkUnitAllocationRecord } from './work-unit-allocations/work-unit-allocations.projection';
+import { WorkUnitAllocationQueries } from './work-unit-allocations/work-unit-allocations.store';
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
 import { WorkUnitStatusQueries } from './work-unit-status/work-unit-status.store';
 
@@ -18,13 +20,18 @@ export class ReadModelLoaders {
   readonly status: BatchLoader<string, WorkUnitStatusRecord>;
   readonly jobOrders: BatchLoader<string, JobOrderRecord>;
   readonly jobOrderHistory: BatchLoader<string, JobOrderHistoryRecord[]>;
+  readonly runningAllocations: BatchLoader<string, WorkUnitAllocationRecord[]>;
 
-  constructor(hierarchy: EquipmentHierarchyQueries, statuses: WorkUnitStatusQueries, jobOrders: JobOrderQueries, history: JobOrderHistoryQueries) {
+  constructor(
+    hierarchy: EquipmentHierarchyQueries, statuses: WorkUnitStatusQueries, jobOrders: JobOrderQueries, history: JobOrderHistoryQueries,
+    allocations: WorkUnitAllocationQueries,
+  ) {
     this.equipment = new BatchLoader((ids) => hierarchy.byIds(ids));
     this.children = new BatchLoader((ids) => hierarchy.childrenOf(ids));
     this.workUnits = new BatchLoader((ids) => hierarchy.workUnitsUnder(ids));
     this.status = new BatchLoader((ids) => statuses.byWorkUnitIds(ids));
     this.jobOrders = new BatchLoader((ids) => jobOrders.byIds(ids));
     this.jobOrderHistory = new BatchLoader((ids) => history.forJobOrders(ids));
+    this.runningAllocations = new BatchLoader((ids) => allocations.currentFor(ids));
   }
 }
