@@ -6,7 +6,7 @@ export { sparkplugProtoPath } from './payload/proto-location';
 export * from './topic/topic';
 export * from './mapping/mapping';
 export { loadMappings } from './mapping/load-mappings';
-export { initialSessionState, type SessionState, type NodeSession, type WorkUnitMemory } from './session/session-state';
+export { initialSessionState, withBaselines, type CounterBaselines, type SessionState, type NodeSession, type WorkUnitMemory } from './session/session-state';
 export type { CountSignal, DisconnectedSignal, HostAction, MachineSignal, RebirthReason, SparkplugMessage, StateSignal, TrackResult } from './session/signals';
 export { track } from './session/track';
 export { REBIRTH_RETRY_MS } from './session/sequence';

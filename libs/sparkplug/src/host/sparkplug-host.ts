@@ -3,7 +3,7 @@ import { SparkplugClientNotReady } from '../errors';
 import type { SparkplugMappings } from '../mapping/mapping';
 import { connectClient } from '../mqtt/mqtt-client';
 import { decodePayload, encodePayload } from '../payload/payload-codec';
-import { initialSessionState, type SessionState } from '../session/session-state';
+import { initialSessionState, type CounterBaselines, type SessionState } from '../session/session-state';
 import type { HostAction, MachineSignal } from '../session/signals';
 import { track } from '../session/track';
 import { parseTopic, SPARKPLUG_NAMESPACE } from '../topic/topic';
@@ -31,6 +31,11 @@ export interface SparkplugHostOptions {
   onAction?: (action: HostAction) => void;
   /** ms since the epoch; the host's clock for receivedAt and STATE. */
   clock?: () => number;
+  /**
+   * The last cumulative counter totals known per work unit (kept with the booked counts), so that after a
+   * restart the first total seen counts the parts made since, instead of only becoming a baseline.
+   */
+  baselines?: CounterBaselines;
   /** Extra MQTT options (credentials, TLS, clientId, keepalive). */
   mqtt?: IClientOptions;
 }
@@ -44,7 +49,7 @@ export interface SparkplugHostOptions {
  */
 export class SparkplugHost {
   private client: MqttClient | undefined;
-  private state: SessionState = initialSessionState();
+  private state: SessionState;
   private stopping = false;
   private current: Promise<void> = Promise.resolve();
   private readonly clock: () => number;
@@ -55,6 +60,7 @@ export class SparkplugHost {
   constructor(private readonly options: SparkplugHostOptions) {
     this.clock = options.clock ?? Date.now;
     this.stateTopic = hostStateTopic(options.hostId);
+    this.state = initialSessionState(options.baselines);
   }
 
   async start(): Promise<void> {

@@ -140,8 +140,18 @@ function countSignal(context: MessageContext, metrics: readonly ResolvedMetric[]
     workUnitId: mapping.workUnitId,
     at: isoTime(at ?? context.payloadTimestamp, context.receivedAt),
     ...totals,
+    totals: cumulativeTotals(mapping, counters),
   };
   return { signals: [signal], actions, memory: next };
+}
+
+function cumulativeTotals(mapping: SparkplugMapping, counters: WorkUnitMemory['counters']): Partial<Record<CounterName, string>> {
+  const totals: Partial<Record<CounterName, string>> = {};
+  for (const counter of COUNTERS) {
+    const value = counters[counter];
+    if (mapping[counter]?.mode === 'cumulative' && value !== undefined) totals[counter] = String(value);
+  }
+  return totals;
 }
 
 const isCount = (value: MetricValue | undefined): value is number | bigint =>

@@ -78,6 +78,45 @@ describe('Sparkplug metrics as machine signals', () => {
     });
   });
 
+  describe('cumulative counters after a restart, with baselines seeded', () => {
+    const known = new Map([['press-1', { goodCount: '500', scrapCount: 3 }]]);
+
+    it('count the first total seen as the increase over the seeded baseline, not as a new baseline', () => {
+      spec.given([nbirth(7)], known).when(dbirth('press-1', 1, pressBirth({ good: 512, scrap: 4 }))).thenSignals([{ kind: 'state' }, { kind: 'count', good: 12, scrap: 1, rework: 0 }]);
+    });
+
+    it('count nothing when the total has not moved while the host was down', () => {
+      spec.given([nbirth(7)], known).when(dbirth('press-1', 1, pressBirth({ good: 500, scrap: 3 }))).thenSignals([{ kind: 'state' }]);
+    });
+
+    it('still take a total below the seeded baseline as a counter restarted from zero', () => {
+      spec.given([nbirth(7)], known).when(dbirth('press-1', 1, pressBirth({ good: 2, scrap: 3 }))).thenSignals([{ kind: 'state' }, { kind: 'count', good: 2, scrap: 0 }]);
+    });
+
+    it('take a decimal baseline beyond 2^53 exactly', () => {
+      const huge = new Map([['press-1', { goodCount: '9007199254740993' }]]);
+      const birth = pressBirth();
+      const withHugeGood = birth.map((metric) => (metric.name === 'Good' ? { ...metric, value: 9007199254740995n } : metric));
+      spec.given([nbirth(7)], huge).when(dbirth('press-1', 1, withHugeGood)).thenSignals([{ kind: 'state' }, { kind: 'count', good: 2, totals: { goodCount: '9007199254740995' } }]);
+    });
+
+    it('leave out a seeded value that is not a whole, non-negative number: the first total is then a baseline', () => {
+      const bad = new Map([['press-1', { goodCount: '-5', scrapCount: 'x' }]]);
+      spec.given([nbirth(7)], bad).when(dbirth('press-1', 1, pressBirth({ good: 512, scrap: 4 }))).thenSignals([{ kind: 'state' }]);
+    });
+
+    it('leave a work unit without a seeded baseline as before: its first total is a baseline', () => {
+      spec.given([nbirth(7)], new Map([['press-9', { goodCount: '1' }]])).when(dbirth('press-1', 1, pressBirth({ good: 512 }))).thenSignals([{ kind: 'state' }]);
+    });
+  });
+
+  it('gives with each count the cumulative totals it leaves, to keep as the baselines of a restart', () => {
+    spec
+      .given(bornWith({ good: 500, scrap: 3 }))
+      .when(ddata('press-1', 2, [good(504), rework(1)]))
+      .thenSignals([{ kind: 'count', good: 4, rework: 1, totals: { goodCount: '504', scrapCount: '3' } }]);
+  });
+
   describe('delta counters', () => {
     it('add each DATA value', () => {
       spec.given(bornWith()).when(ddata('press-1', 2, [rework(2)])).thenSignals([{ kind: 'count', good: 0, scrap: 0, rework: 2 }]);

@@ -48,6 +48,43 @@ export interface SessionState {
   workUnits: ReadonlyMap<string, WorkUnitMemory>;
 }
 
-export const initialSessionState = (): SessionState => ({ nodes: new Map(), workUnits: new Map() });
+/**
+ * The last cumulative totals known per work unit and counter, as kept durably by the host's owner (e.g.
+ * with the counts it booked): decimal strings, numbers or bigints. Keyed by work unit id.
+ */
+export type CounterBaselines = ReadonlyMap<string, Partial<Record<CounterName, string | number | bigint>>>;
+
+/**
+ * The host's state before any message, optionally knowing the last totals of cumulative counters (after a
+ * restart): the first total then seen is differenced against them instead of only becoming a baseline, so
+ * parts made while the host was down are counted. A value that is not a whole, non-negative number is left out.
+ */
+export const initialSessionState = (baselines?: CounterBaselines): SessionState => {
+  const state: SessionState = { nodes: new Map(), workUnits: new Map() };
+  return baselines ? withBaselines(state, baselines) : state;
+};
+
+/** Sets the counter baselines of the given work units, keeping everything else they remember. */
+export function withBaselines(state: SessionState, baselines: CounterBaselines): SessionState {
+  const workUnits = new Map(state.workUnits);
+  for (const [workUnitId, totals] of baselines) {
+    const memory = workUnits.get(workUnitId) ?? { counters: {} };
+    const counters = { ...memory.counters };
+    for (const [counter, value] of Object.entries(totals) as [CounterName, string | number | bigint | undefined][]) {
+      const total = countOf(value);
+      if (total !== undefined) counters[counter] = total;
+    }
+    workUnits.set(workUnitId, { ...memory, counters });
+  }
+  return { ...state, workUnits };
+}
+
+function countOf(value: string | number | bigint | undefined): number | bigint | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'bigint') return value >= 0n ? value : undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined;
+  const total = BigInt(value);
+  return total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total;
+}
 
 export const nodeKey = (groupId: string, edgeNodeId: string): string => `${groupId}/${edgeNodeId}`;

@@ -1,4 +1,4 @@
-import type { MachineState } from '../mapping/mapping';
+import type { CounterName, MachineState } from '../mapping/mapping';
 import type { SparkplugPayload } from '../payload/payload';
 import type { EdgeTopic } from '../topic/topic';
 import type { SessionState } from './session-state';
@@ -29,6 +29,11 @@ export interface CountSignal {
   good: number;
   scrap: number;
   rework: number;
+  /**
+   * The work unit's cumulative counter totals once this count is made (decimal strings): to be kept with
+   * the booked count, and handed back as `initialSessionState` baselines after a restart.
+   */
+  totals: Partial<Record<CounterName, string>>;
 }
 
 /** The work unit's source went away (DDEATH, or the current NDEATH): its state is now Unknown. */

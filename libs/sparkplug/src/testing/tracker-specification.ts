@@ -1,5 +1,5 @@
 import type { SparkplugMappings } from '../mapping/mapping';
-import { initialSessionState, type SessionState } from '../session/session-state';
+import { initialSessionState, type CounterBaselines, type SessionState } from '../session/session-state';
 import type { HostAction, MachineSignal, SparkplugMessage, TrackResult } from '../session/signals';
 import { track } from '../session/track';
 
@@ -13,15 +13,16 @@ type Expected<T> = Partial<T> & Record<string, unknown>;
  * Signals and actions are matched in order with toMatchObject, so a spec names only what it is about.
  */
 export function TrackerSpecification(mappings: SparkplugMappings) {
-  const run = (given: SparkplugMessage[], when: SparkplugMessage): TrackResult => {
-    const state = given.reduce<SessionState>((current, message) => track(current, message, mappings).state, initialSessionState());
+  const run = (given: SparkplugMessage[], when: SparkplugMessage, baselines?: CounterBaselines): TrackResult => {
+    const state = given.reduce<SessionState>((current, message) => track(current, message, mappings).state, initialSessionState(baselines));
     return track(state, when, mappings);
   };
   return {
-    given(messages: SparkplugMessage[]) {
+    /** `baselines`: the counter totals the host starts with, as after a restart. */
+    given(messages: SparkplugMessage[], baselines?: CounterBaselines) {
       return {
         when(message: SparkplugMessage) {
-          const result = (): TrackResult => run(messages, message);
+          const result = (): TrackResult => run(messages, message, baselines);
           return {
             result,
             then(expected: { signals?: Expected<MachineSignal>[]; actions?: Expected<HostAction>[] }): void {

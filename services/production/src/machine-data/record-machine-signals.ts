@@ -5,6 +5,7 @@ import { workUnitStateCommand } from '../equipment/change-work-unit-state/change
 import { equipmentStreamId } from '../equipment/equipment.decider';
 import { recordProductionCount, type ProductionCountOutcome } from '../equipment/record-production-counts/record-production-count';
 import type { ProductionStore } from '../outbox/production-store';
+import { TOTALS_METADATA_KEY, type CounterTotals, type TotalsMetadata } from './counter-baselines';
 
 export interface SignalRefusal {
   messageId: string;
@@ -19,9 +20,15 @@ const SPARKPLUG_ACTOR: RequestContext = { actor: 'sparkplug', correlationId: 'sp
  * Machine signals in the order they came: state changes and disconnections become work unit state changes
  * (a disconnection leaves the unit `Unknown`), counts are booked on the job order running on the unit.
  * Each signal is its own command, idempotent by its message id, so a redelivered MQTT message changes
- * nothing. Answers the signals production refused (a rule, not a failure); a failure throws.
+ * nothing. A booked count carries the machine's cumulative totals in its event's metadata (the baseline
+ * after a restart, moved exactly when the count is booked); the totals of a count not booked go to
+ * `keepUnbookedTotals`. Answers the signals production refused (a rule, not a failure); a failure throws.
  */
-export async function recordMachineSignals(production: ProductionStore, signals: readonly MachineSignal[]): Promise<SignalRefusal[]> {
+export async function recordMachineSignals(
+  production: ProductionStore,
+  signals: readonly MachineSignal[],
+  options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> } = {},
+): Promise<SignalRefusal[]> {
   const refusals: SignalRefusal[] = [];
   let index = 0;
   while (index < signals.length) {
@@ -32,8 +39,13 @@ export async function recordMachineSignals(production: ProductionStore, signals:
         production,
         { messageId: signal.messageId, workUnitId: signal.workUnitId, at: signal.at, good: signal.good, scrap: signal.scrap, rework: signal.rework },
         SPARKPLUG_ACTOR,
+        { metadata: { [TOTALS_METADATA_KEY]: { workUnitId: signal.workUnitId, totals: signal.totals } satisfies TotalsMetadata } },
       );
       if (outcome.status === 'refused') refusals.push({ messageId: signal.messageId, workUnitId: signal.workUnitId, ...outcome.error });
+      // Parts made while nothing runs belong to no job order, but the baseline must move past them all the same.
+      if ((outcome.status === 'refused' || outcome.status === 'unchanged') && options.keepUnbookedTotals && Object.keys(signal.totals).length > 0) {
+        await options.keepUnbookedTotals(signal.workUnitId, signal.totals);
+      }
       index++;
       continue;
     }

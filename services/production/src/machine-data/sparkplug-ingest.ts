@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { QuadrantError } from '@quadrant/event-sourcing';
 import { SparkplugHost, type MachineSignal, type SparkplugMappings } from '@quadrant/sparkplug';
-import { ProductionStore } from '../outbox/production-store';
+import { SERVICE_RUNTIME, schemaName, type ServiceRuntime } from '@quadrant/platform';
+import { PRODUCTION_SCHEMA, ProductionStore } from '../outbox/production-store';
+import { keepUnbookedTotals, loadCounterBaselines, migrateCounterBaselines } from './counter-baselines';
 import { recordMachineSignals } from './record-machine-signals';
 
 export const SPARKPLUG_INGEST = Symbol('SparkplugIngestConfig');
@@ -21,7 +23,9 @@ const RETRY_MS = { first: 200, max: 5_000 };
 /**
  * Machine data over MQTT Sparkplug B, when configured: the production service is the Sparkplug host of the
  * mapped groups. Signals are recorded before the next MQTT message is read (back-pressure); a failure of
- * the store is retried until it succeeds or the service stops, so no signal is dropped on the way.
+ * the store is retried until it succeeds or the service stops, so no signal is dropped on the way. Cumulative
+ * counter baselines survive a restart: they are read back at start from the booked counts' metadata and the
+ * unbooked totals (see counter-baselines.ts).
  */
 @Injectable()
 export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,6 +35,7 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly production: ProductionStore,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Optional() @Inject(SPARKPLUG_INGEST) private readonly config?: SparkplugIngestConfig,
   ) {}
 
@@ -42,6 +47,10 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
     // connections so their messages are recorded side by side. The first carries the configured host id.
     const workers = Math.max(1, Math.min(config.workers ?? 8, nodes.length));
     this.stopping = false;
+    // The last counter totals known, so the first totals after this start count the parts made meanwhile.
+    const schema = schemaName(this.runtime, PRODUCTION_SCHEMA);
+    await migrateCounterBaselines(this.runtime.db, schema);
+    const baselines = await loadCounterBaselines(this.runtime.db, schema);
     for (let worker = 0; worker < workers; worker++) {
       const hostId = worker === 0 ? config.hostId : `${config.hostId}-${worker}`;
       const host = new SparkplugHost({
@@ -50,6 +59,7 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
         groups: [],
         edgeNodes: nodes.filter((_, index) => index % workers === worker),
         mappings: config.mappings,
+        baselines,
         sink: (signals) => this.record(signals),
         onError: (error, topic) => this.logger.warn(`${topic ? `${topic}: ` : ''}${error.message}`),
         onAction: (action) =>
@@ -70,7 +80,10 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
   private async record(signals: MachineSignal[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const refusals = await recordMachineSignals(this.production, signals);
+        const schema = schemaName(this.runtime, PRODUCTION_SCHEMA);
+        const refusals = await recordMachineSignals(this.production, signals, {
+          keepUnbookedTotals: (workUnitId, totals) => keepUnbookedTotals(this.runtime.db, schema, workUnitId, totals),
+        });
         for (const refusal of refusals) this.logger.warn(`${refusal.workUnitId}: ${refusal.code} ${refusal.message}`);
         return;
       } catch (error) {

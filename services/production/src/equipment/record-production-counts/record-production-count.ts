@@ -1,4 +1,4 @@
-import { QuadrantError } from '@quadrant/event-sourcing';
+import { QuadrantError, type CommandContext, type EventMetadata } from '@quadrant/event-sourcing';
 import type { RequestContext } from '@quadrant/platform';
 import { commandContextOf } from '../../command-context';
 import { jobOrderStreamId } from '../../job-order/job-order.decider';
@@ -31,6 +31,7 @@ export async function recordProductionCount(
   production: ProductionStore,
   message: ProductionCountMessage,
   context: RequestContext,
+  options: { metadata?: Record<string, unknown> } = {},
 ): Promise<ProductionCountOutcome> {
   const { messageId, workUnitId } = message;
   try {
@@ -52,7 +53,7 @@ export async function recordProductionCount(
         messageId,
         at,
       },
-      commandContextOf({ ...context, commandId: `production-count:${messageId}` }, at),
+      withMetadata(commandContextOf({ ...context, commandId: `production-count:${messageId}` }, at), options.metadata),
     );
     const event = result.events[0];
     if (!event) return { messageId, status: 'unchanged', jobOrderId, segmentId };
@@ -61,4 +62,11 @@ export async function recordProductionCount(
     if (!(error instanceof QuadrantError)) throw error;
     return { messageId, status: 'refused', error: { code: error.code, message: error.message } };
   }
+}
+
+/** Extra metadata stored with the booked event, in the same append (e.g. the machine's counter totals). */
+function withMetadata(context: CommandContext, extra: Record<string, unknown> | undefined): CommandContext {
+  if (!extra) return context;
+  const metadata: EventMetadata & Record<string, unknown> = { ...extra, ...context.metadata };
+  return { ...context, metadata };
 }
