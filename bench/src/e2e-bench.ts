@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '@quadrant/database';
 import { PostgresEventStore } from '@quadrant/event-sourcing';
 import { freePort, ServiceProcess } from '@quadrant/platform';
 import type { SuiteOptions } from './options';
+import { percentile } from './store/stats';
 
 /**
  * End to end, as in full mode: commands over HTTP to the production service (its own process), its event
@@ -33,10 +34,6 @@ interface PhaseResult {
   httpP99Ms: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 export async function runE2eBench(options: SuiteOptions): Promise<PhaseResult[]> {
   const brokers = process.env['KAFKA_BROKERS'];

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '@quadrant/database';
 import { freePort, ServiceProcess } from '@quadrant/platform';
 import { SparkplugEdgeNode } from '@quadrant/sparkplug';
 import type { SuiteOptions } from './options';
+import { percentile } from './store/stats';
 
 /**
  * Machine data through MQTT Sparkplug B, as in full mode: edge nodes (in this process) publish device
@@ -30,10 +31,6 @@ interface PhaseResult {
   latencyMaxMs: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]> {
   const brokers = process.env['KAFKA_BROKERS'];

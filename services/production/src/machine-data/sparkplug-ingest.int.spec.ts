@@ -4,6 +4,7 @@ import { InProcessTransport } from '@quadrant/messaging';
 import { SparkplugEdgeNode, loadMappings, type EdgeMetric } from '@quadrant/sparkplug';
 import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createProductionApp } from '../create-production-app';
+import { definePressLine } from '../testing/press-line';
 
 const mqttUrl = process.env['MQTT_URL'] ?? '';
 if (!mqttUrl) throw new Error('MQTT_URL is not set: the int tier needs an MQTT broker (see libs/testing/src/global-setup.ts)');
@@ -52,19 +53,7 @@ describe('Sparkplug B ingest into production', () => {
     app = await createProductionApp({ db, transport: new InProcessTransport(), schemaPrefix }, { logger: false, sparkplug: { url: mqttUrl, hostId: `host-${group}`, mappings } });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['stamping', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'stamping'],
-      ['press-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await ok('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await ok('/products', { productId: 'bracket', name: 'Bracket', unitOfMeasure: 'pcs' });
-    await ok('/products/bracket/routings', { segments: [{ segmentId: 'press', name: 'Pressing', eligible: [{ workUnitId: 'press-1', idealCycleTimeSeconds: 2, setupTimeSeconds: 0 }] }] });
-    await ok('/job-orders', { jobOrderId: 'jo-1', productId: 'bracket', quantity: 1000, siteId: 'lyon' });
-    await ok('/job-orders/jo-1/release');
+    await definePressLine(ok);
     edge = new SparkplugEdgeNode({ url: mqttUrl, groupId: group, edgeNodeId: 'line-1-plc' });
     await edge.connect();
   });

@@ -1,10 +1,11 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ProductionQuantitiesDto } from '../../production-quantities.dto';
 import { EQUIPMENT_ID_PATTERN } from '../define-equipment/define-equipment.dto';
 
 export const MAX_COUNTS_PER_BATCH = 1000;
 
-export class ProductionCountMessageDto {
+export class ProductionCountMessageDto extends ProductionQuantitiesDto {
   /** The sender's id for this message: a message sent again counts once. */
   @IsString()
   @Length(1, 128)
@@ -15,24 +16,6 @@ export class ProductionCountMessageDto {
 
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO 8601 timestamp, e.g. 2026-11-02T06:00:00Z' })
   at!: string;
-
-  @IsInt({ message: 'good must be a whole number' })
-  @Min(0, { message: 'good must not be negative' })
-  good!: number;
-
-  @IsInt({ message: 'scrap must be a whole number' })
-  @Min(0, { message: 'scrap must not be negative' })
-  scrap!: number;
-
-  @IsOptional()
-  @IsInt({ message: 'rework must be a whole number' })
-  @Min(0, { message: 'rework must not be negative' })
-  rework?: number;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  scrapReasonCode?: string;
 }
 
 export class RecordProductionCountsDto {

@@ -1,25 +1,8 @@
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { EQUIPMENT_ID_PATTERN } from '../../equipment/define-equipment/define-equipment.dto';
+import { ProductionQuantitiesDto } from '../../production-quantities.dto';
 
-export class ReportProductionDto {
-  @IsInt({ message: 'good must be a whole number' })
-  @Min(0, { message: 'good must not be negative' })
-  good!: number;
-
-  @IsInt({ message: 'scrap must be a whole number' })
-  @Min(0, { message: 'scrap must not be negative' })
-  scrap!: number;
-
-  @IsOptional()
-  @IsInt({ message: 'rework must be a whole number' })
-  @Min(0, { message: 'rework must not be negative' })
-  rework?: number;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  scrapReasonCode?: string;
-
+export class ReportProductionDto extends ProductionQuantitiesDto {
   @IsOptional()
   @IsString()
   @Length(1, 64)
