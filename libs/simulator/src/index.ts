@@ -28,3 +28,13 @@ export {
   type Refusal,
 } from './drivers/http-sink';
 export { runRealtime, systemClock, type Clock, type RealtimeOptions, type RealtimeRun } from './drivers/realtime-runner';
+export {
+  createSparkplugSink,
+  sparkplugLayout,
+  sparkplugMappingsFor,
+  SIMULATOR_METRICS,
+  SIMULATOR_STATE_CODES,
+  type SparkplugDevice,
+  type SparkplugSink,
+  type SparkplugSinkOptions,
+} from './drivers/sparkplug-sink';

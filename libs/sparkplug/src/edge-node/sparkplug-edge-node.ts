@@ -94,15 +94,16 @@ export class SparkplugEdgeNode {
   }
 
   /** Declares (or re-declares) a device and publishes its DBIRTH. */
-  async birthDevice(deviceId: string, metrics: readonly EdgeMetric[]): Promise<void> {
+  async birthDevice(deviceId: string, metrics: readonly EdgeMetric[], timestamp?: number): Promise<void> {
     const device: Scope = { metrics: new Map() };
     this.declare(device, metrics);
     this.devices.set(deviceId, device);
-    return this.send({ type: 'DBIRTH', ...this.ids(), deviceId }, this.birthMetrics(device, false));
+    return this.send({ type: 'DBIRTH', ...this.ids(), deviceId }, this.birthMetrics(device, false, timestamp), undefined, timestamp);
   }
 
-  async publishDeviceData(deviceId: string, values: Record<string, MetricValue>): Promise<void> {
-    return this.send({ type: 'DDATA', ...this.ids(), deviceId }, this.dataMetrics(this.scope(deviceId), values, `device "${deviceId}"`));
+  /** DDATA by alias; `timestamp` (ms since the epoch) dates the values, the node's clock by default. */
+  async publishDeviceData(deviceId: string, values: Record<string, MetricValue>, timestamp?: number): Promise<void> {
+    return this.send({ type: 'DDATA', ...this.ids(), deviceId }, this.dataMetrics(this.scope(deviceId), values, `device "${deviceId}"`, timestamp), undefined, timestamp);
   }
 
   async publishNodeData(values: Record<string, MetricValue>): Promise<void> {
@@ -150,12 +151,12 @@ export class SparkplugEdgeNode {
   }
 
   /** Synchronous up to the hand-over to the client, so that seq order is wire order. */
-  private send(topic: EdgeTopic, metrics: SparkplugMetric[], seq?: number): Promise<void> {
+  private send(topic: EdgeTopic, metrics: SparkplugMetric[], seq?: number, timestamp?: number): Promise<void> {
     const client = this.client;
     if (!client) throw new SparkplugClientNotReady(`edge node "${this.options.edgeNodeId}"`, 'not connected');
     const number = seq ?? (this.seq = (this.seq + 1 + this.skip) % 256);
     this.skip = 0;
-    const payload = encodePayload({ timestamp: this.clock(), metrics, seq: number });
+    const payload = encodePayload({ timestamp: timestamp ?? this.clock(), metrics, seq: number });
     return client.publishAsync(formatTopic(topic), Buffer.from(payload), { qos: this.options.qos ?? 0 }).then(() => undefined);
   }
 
@@ -163,8 +164,7 @@ export class SparkplugEdgeNode {
     for (const metric of metrics) scope.metrics.set(metric.name, { datatype: DataType[metric.datatype], value: metric.value, alias: this.nextAlias++ });
   }
 
-  private birthMetrics(scope: Scope, isNode: boolean): SparkplugMetric[] {
-    const timestamp = this.clock();
+  private birthMetrics(scope: Scope, isNode: boolean, timestamp = this.clock()): SparkplugMetric[] {
     const own = isNode
       ? [
           { name: 'bdSeq', datatype: DataType.Int64, value: this.bdSeq, timestamp },
@@ -174,8 +174,7 @@ export class SparkplugEdgeNode {
     return [...own, ...[...scope.metrics].map(([name, metric]) => ({ name, alias: metric.alias, datatype: metric.datatype, value: metric.value, timestamp }))];
   }
 
-  private dataMetrics(scope: Scope, values: Record<string, MetricValue>, owner: string): SparkplugMetric[] {
-    const timestamp = this.clock();
+  private dataMetrics(scope: Scope, values: Record<string, MetricValue>, owner: string, timestamp = this.clock()): SparkplugMetric[] {
     return Object.entries(values).map(([name, value]) => {
       const metric = scope.metrics.get(name);
       if (!metric) throw new UnencodableSparkplugPayload(`${owner} declared no metric "${name}" in its birth`);

@@ -13,7 +13,7 @@ if (!url) throw new Error('MQTT_URL is not set: the int tier needs an MQTT broke
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const group = `it-${run}`;
 const hostId = `quadrant-it-${run}`;
-const edges = ['births', 'gap', 'ddeath', 'will', 'errors'] as const;
+const edges = ['births', 'gap', 'ddeath', 'will', 'errors', 'batch'] as const;
 
 const pressMetrics = (state: number, good: number): EdgeMetric[] => [
   { name: 'State', datatype: 'Int32', value: state },
@@ -34,6 +34,10 @@ const mappings = loadMappings(
 );
 
 const signals: MachineSignal[] = [];
+/** The size of each batch the sink was given. */
+const batches: number[] = [];
+/** While set, the sink holds every batch until it resolves. */
+let gate: Promise<void> | undefined;
 const actions: HostAction[] = [];
 const errors: { error: Error; topic?: string }[] = [];
 let sinksInFlight = 0;
@@ -48,7 +52,9 @@ const host = new SparkplugHost({
     maxSinksInFlight = Math.max(maxSinksInFlight, sinksInFlight);
     // Slow enough that a second message would overtake this one if the host did not wait.
     await new Promise((resolve) => setTimeout(resolve, 10));
+    await gate;
     signals.push(...batch);
+    batches.push(batch.length);
     sinksInFlight -= 1;
   },
   onError: (error, topic) => errors.push({ error, ...(topic ? { topic } : {}) }),
@@ -98,7 +104,7 @@ describe('Sparkplug host and edge node over a real broker', () => {
     }
   });
 
-  it('turns births and data into state and count signals, one message at a time', async () => {
+  it('turns births and data into state and count signals, one batch at a time', async () => {
     const node = await edgeNode('births');
     await node.birthDevice('press-1', pressMetrics(1, 100));
     await node.publishDeviceData('press-1', { State: 3 });
@@ -162,5 +168,63 @@ describe('Sparkplug host and edge node over a real broker', () => {
     expect(errors.slice(before).map(({ error }) => error.name)).toEqual(['InvalidSparkplugTopic', 'MalformedSparkplugPayload']);
     await eventually('the next message', () => of('errors-press-1').length === 1);
     expect(of('errors-press-1')).toMatchObject([{ kind: 'state', state: 'Idle' }]);
+  });
+
+  it('stops reading while its queue is full, and loses nothing once the sink catches up', async () => {
+    // A host of its own, on its own group, with room for 10 signals.
+    const boundedGroup = `${group}b`;
+    const received: MachineSignal[] = [];
+    let open = (): void => undefined;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    const bounded = new SparkplugHost({
+      url,
+      hostId: `${hostId}-bounded`,
+      groups: [boundedGroup],
+      mappings: loadMappings([{ groupId: boundedGroup, edgeNodeId: 'bounded', deviceId: 'press-1', workUnitId: 'bounded-press-1', goodCount: { metric: 'Good', mode: 'cumulative' } }]),
+      maxQueuedSignals: 10,
+      sink: async (batch) => {
+        await held;
+        received.push(...batch);
+      },
+    });
+    await bounded.start();
+    const node = new SparkplugEdgeNode({ url, groupId: boundedGroup, edgeNodeId: 'bounded' });
+    try {
+      await node.connect();
+      await node.birthDevice('press-1', [{ name: 'Good', datatype: 'UInt64', value: 0 }]);
+      for (let good = 1; good <= 100; good++) await node.publishDeviceData('press-1', { Good: good });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(bounded.backlog).toBe(10);
+      open();
+      for (const deadline = Date.now() + 5000; received.length < 100 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received.map((signal) => (signal.kind === 'count' ? signal.totals.goodCount : undefined))).toEqual(Array.from({ length: 100 }, (_, i) => String(i + 1)));
+    } finally {
+      open();
+      await node.kill();
+      await bounded.stop();
+    }
+  });
+
+  it('hands the QoS 0 messages that arrive while the sink is busy to it as one batch, in order', async () => {
+    const node = await edgeNode('batch');
+    await node.birthDevice('press-1', pressMetrics(1, 0));
+    await eventually('the birth', () => of('batch-press-1').length === 1);
+    let open = (): void => undefined;
+    gate = new Promise((resolve) => (open = resolve));
+    const before = batches.length;
+    try {
+      // The first message takes the sink, which holds it; the next 39 queue up behind it.
+      for (let good = 1; good <= 40; good++) await node.publishDeviceData('press-1', { Good: good });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(host.backlog).toBe(40);
+      open();
+      await eventually('all counts', () => of('batch-press-1').length === 41);
+    } finally {
+      open();
+      gate = undefined;
+    }
+    expect(batches.slice(before)).toEqual([1, 39]);
+    expect(of('batch-press-1').slice(1).map((signal) => (signal.kind === 'count' ? signal.good : -1))).toEqual(Array.from({ length: 40 }, () => 1));
+    expect(host.backlog).toBe(0);
   });
 });

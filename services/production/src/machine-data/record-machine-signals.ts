@@ -1,9 +1,9 @@
 import { QuadrantError } from '@quadrant/event-sourcing';
-import type { DisconnectedSignal, MachineSignal, StateSignal } from '@quadrant/sparkplug';
+import type { CountSignal, DisconnectedSignal, MachineSignal, StateSignal } from '@quadrant/sparkplug';
 import type { RequestContext } from '@quadrant/platform';
 import { workUnitStateCommand } from '../equipment/change-work-unit-state/change-work-unit-state.handler';
 import { equipmentStreamId } from '../equipment/equipment.decider';
-import { recordProductionCount, type ProductionCountOutcome } from '../equipment/record-production-counts/record-production-count';
+import { recordProductionCounts } from '../equipment/record-production-counts/record-production-count';
 import type { ProductionStore } from '../outbox/production-store';
 import { TOTALS_METADATA_KEY, type CounterTotals, type TotalsMetadata } from './counter-baselines';
 
@@ -16,12 +16,18 @@ export interface SignalRefusal {
 
 const SPARKPLUG_ACTOR: RequestContext = { actor: 'sparkplug', correlationId: 'sparkplug' };
 
+/** Work units recorded side by side, at most. */
+const PARALLEL_WORK_UNITS = 16;
+
 /**
  * Machine signals in the order they came: state changes and disconnections become work unit state changes
  * (a disconnection leaves the unit `Unknown`), counts are booked on the job order running on the unit.
  * Each signal is its own command, idempotent by its message id, so a redelivered MQTT message changes
- * nothing. A booked count carries the machine's cumulative totals in its event's metadata (the baseline
- * after a restart, moved exactly when the count is booked); the totals of a count not booked go to
+ * nothing. The signals are split by work unit, each unit's in their order, and the units are recorded side
+ * by side; a unit's run of state signals goes in one append, and so does its run of counts.
+ *
+ * A booked count carries the machine's cumulative totals in its event's metadata (the baseline after a
+ * restart, moved exactly when the count is booked); when a run's last count is not booked, its totals go to
  * `keepUnbookedTotals`. Answers the signals production refused (a rule, not a failure); a failure throws.
  */
 export async function recordMachineSignals(
@@ -29,43 +35,87 @@ export async function recordMachineSignals(
   signals: readonly MachineSignal[],
   options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> } = {},
 ): Promise<SignalRefusal[]> {
+  const byUnit = new Map<string, MachineSignal[]>();
+  for (const signal of signals) {
+    const own = byUnit.get(signal.workUnitId);
+    if (own) own.push(signal);
+    else byUnit.set(signal.workUnitId, [signal]);
+  }
+  const queues = [...byUnit.values()];
+  const refusals: SignalRefusal[][] = [];
+  const worker = async (): Promise<void> => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) refusals.push(await recordWorkUnitSignals(production, queue, options));
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_WORK_UNITS, queues.length) }, worker));
+  return refusals.flat();
+}
+
+/** One work unit's signals, in order: runs of the same kind go in one append each. */
+async function recordWorkUnitSignals(
+  production: ProductionStore,
+  signals: readonly MachineSignal[],
+  options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> },
+): Promise<SignalRefusal[]> {
   const refusals: SignalRefusal[] = [];
-  let index = 0;
-  while (index < signals.length) {
-    const signal = signals[index];
-    if (!signal) break;
-    if (signal.kind === 'count') {
-      const outcome: ProductionCountOutcome = await recordProductionCount(
-        production,
-        { messageId: signal.messageId, workUnitId: signal.workUnitId, at: signal.at, good: signal.good, scrap: signal.scrap, rework: signal.rework },
-        SPARKPLUG_ACTOR,
-        { metadata: { [TOTALS_METADATA_KEY]: { workUnitId: signal.workUnitId, totals: signal.totals } satisfies TotalsMetadata } },
-      );
-      if (outcome.status === 'refused') refusals.push({ messageId: signal.messageId, workUnitId: signal.workUnitId, ...outcome.error });
-      // Parts made while nothing runs belong to no job order, but the baseline must move past them all the same.
-      if ((outcome.status === 'refused' || outcome.status === 'unchanged') && options.keepUnbookedTotals && Object.keys(signal.totals).length > 0) {
-        await options.keepUnbookedTotals(signal.workUnitId, signal.totals);
-      }
-      index++;
+  for (let index = 0; index < signals.length; ) {
+    const counts: CountSignal[] = [];
+    for (let next = signals[index]; next?.kind === 'count'; next = signals[++index]) counts.push(next);
+    if (counts.length > 0) {
+      refusals.push(...(await recordCounts(production, counts, options)));
       continue;
     }
-    // A run of state signals of one work unit goes in one append.
     const run: (StateSignal | DisconnectedSignal)[] = [];
-    for (let next = signals[index]; next && next.kind !== 'count' && next.workUnitId === signal.workUnitId; next = signals[++index]) run.push(next);
-    const commands = run.map((s) =>
-      workUnitStateCommand(
-        s.workUnitId,
-        s.kind === 'state' ? { state: s.state, since: s.since, ...(s.reasonCode ? { reasonCode: s.reasonCode } : {}) } : { state: 'Unknown', since: s.since },
-        { ...SPARKPLUG_ACTOR, commandId: `sparkplug:${s.messageId}` },
-      ),
-    );
-    const outcomes = await production.equipment.handleAll(equipmentStreamId(signal.workUnitId), commands);
-    outcomes.forEach((outcome, i) => {
-      const source = run[i];
-      if (outcome.ok || !source) return;
-      if (!(outcome.error instanceof QuadrantError)) throw outcome.error;
-      refusals.push({ messageId: source.messageId, workUnitId: source.workUnitId, code: outcome.error.code, message: outcome.error.message });
-    });
+    for (let next = signals[index]; next && next.kind !== 'count'; next = signals[++index]) run.push(next);
+    refusals.push(...(await recordStates(production, run)));
+  }
+  return refusals;
+}
+
+async function recordStates(production: ProductionStore, run: readonly (StateSignal | DisconnectedSignal)[]): Promise<SignalRefusal[]> {
+  const first = run[0];
+  if (!first) return [];
+  const commands = run.map((s) =>
+    workUnitStateCommand(
+      s.workUnitId,
+      s.kind === 'state' ? { state: s.state, since: s.since, ...(s.reasonCode ? { reasonCode: s.reasonCode } : {}) } : { state: 'Unknown', since: s.since },
+      { ...SPARKPLUG_ACTOR, commandId: `sparkplug:${s.messageId}` },
+    ),
+  );
+  const outcomes = await production.equipment.handleAll(equipmentStreamId(first.workUnitId), commands);
+  const refusals: SignalRefusal[] = [];
+  outcomes.forEach((outcome, i) => {
+    const source = run[i];
+    if (outcome.ok || !source) return;
+    if (!(outcome.error instanceof QuadrantError)) throw outcome.error;
+    refusals.push({ messageId: source.messageId, workUnitId: source.workUnitId, code: outcome.error.code, message: outcome.error.message });
+  });
+  return refusals;
+}
+
+async function recordCounts(
+  production: ProductionStore,
+  counts: readonly CountSignal[],
+  options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> },
+): Promise<SignalRefusal[]> {
+  const outcomes = await recordProductionCounts(
+    production,
+    counts.map((signal) => ({
+      message: { messageId: signal.messageId, workUnitId: signal.workUnitId, at: signal.at, good: signal.good, scrap: signal.scrap, rework: signal.rework },
+      metadata: { [TOTALS_METADATA_KEY]: { workUnitId: signal.workUnitId, totals: signal.totals } satisfies TotalsMetadata },
+    })),
+    SPARKPLUG_ACTOR,
+  );
+  const refusals: SignalRefusal[] = [];
+  counts.forEach((signal, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.status === 'refused') refusals.push({ messageId: signal.messageId, workUnitId: signal.workUnitId, ...outcome.error });
+  });
+  // Parts made while nothing runs belong to no job order, but the baseline must move past them all the same.
+  // Totals are cumulative, so only the run's last count matters: booked, its event carries them.
+  const last = counts[counts.length - 1];
+  const lastOutcome = outcomes[outcomes.length - 1];
+  if (last && options.keepUnbookedTotals && (lastOutcome?.status === 'refused' || lastOutcome?.status === 'unchanged') && Object.keys(last.totals).length > 0) {
+    await options.keepUnbookedTotals(last.workUnitId, last.totals);
   }
   return refusals;
 }

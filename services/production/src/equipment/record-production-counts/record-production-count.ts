@@ -33,35 +33,69 @@ export async function recordProductionCount(
   context: RequestContext,
   options: { metadata?: Record<string, unknown> } = {},
 ): Promise<ProductionCountOutcome> {
-  const { messageId, workUnitId } = message;
+  const [outcome] = await recordProductionCounts(production, [{ message, ...(options.metadata ? { metadata: options.metadata } : {}) }], context);
+  if (!outcome) throw new Error(`no outcome for count ${message.messageId}`);
+  return outcome;
+}
+
+/**
+ * A run of counts of one work unit, in order: the unit is read once, and the counts go to the job order
+ * running on it in one append (each still its own command, with its own answer: `handleAll`).
+ */
+export async function recordProductionCounts(
+  production: ProductionStore,
+  counts: readonly { message: ProductionCountMessage; metadata?: Record<string, unknown> }[],
+  context: RequestContext,
+): Promise<ProductionCountOutcome[]> {
+  const first = counts[0];
+  if (!first) return [];
+  const workUnitId = first.message.workUnitId;
+  const other = counts.find(({ message }) => message.workUnitId !== workUnitId);
+  if (other) throw new Error(`a run of counts is of one work unit: ${workUnitId} and ${other.message.workUnitId}`);
+  const refuseAll = (error: QuadrantError): ProductionCountOutcome[] =>
+    counts.map(({ message }) => ({ messageId: message.messageId, status: 'refused', error: { code: error.code, message: error.message } }));
+  let allocation: { jobOrderId: string; segmentId: string } | undefined;
   try {
     const { state } = await production.equipment.load(equipmentStreamId(workUnitId));
-    const allocation = state.status === 'Defined' ? state.workUnit.allocations[0] : undefined;
+    allocation = state.status === 'Defined' ? state.workUnit.allocations[0] : undefined;
     if (!allocation) throw new NoRunningJobOrder(workUnitId);
-    const at = new Date(message.at).toISOString();
-    const { jobOrderId, segmentId } = allocation;
-    const result = await production.jobOrders.handle(
-      jobOrderStreamId(jobOrderId),
-      {
-        type: 'ReportProduction',
-        jobOrderId,
-        segmentId,
-        good: message.good,
-        scrap: message.scrap,
-        rework: message.rework ?? 0,
-        ...(message.scrapReasonCode ? { scrapReasonCode: message.scrapReasonCode } : {}),
-        messageId,
-        at,
-      },
-      withMetadata(commandContextOf({ ...context, commandId: `production-count:${messageId}` }, at), options.metadata),
-    );
-    const event = result.events[0];
-    if (!event) return { messageId, status: 'unchanged', jobOrderId, segmentId };
-    return { messageId, status: result.replayed ? 'replayed' : 'recorded', jobOrderId, segmentId, eventId: event.eventId };
   } catch (error) {
     if (!(error instanceof QuadrantError)) throw error;
-    return { messageId, status: 'refused', error: { code: error.code, message: error.message } };
+    return refuseAll(error);
   }
+  const { jobOrderId, segmentId } = allocation;
+  const outcomes = await production.jobOrders.handleAll(
+    jobOrderStreamId(jobOrderId),
+    counts.map(({ message, metadata }) => {
+      const at = new Date(message.at).toISOString();
+      return {
+        command: {
+          type: 'ReportProduction' as const,
+          jobOrderId,
+          segmentId,
+          good: message.good,
+          scrap: message.scrap,
+          rework: message.rework ?? 0,
+          ...(message.scrapReasonCode ? { scrapReasonCode: message.scrapReasonCode } : {}),
+          messageId: message.messageId,
+          at,
+        },
+        context: withMetadata(commandContextOf({ ...context, commandId: `production-count:${message.messageId}` }, at), metadata),
+      };
+    }),
+  );
+  return counts.map(({ message }, index): ProductionCountOutcome => {
+    const { messageId } = message;
+    const outcome = outcomes[index];
+    if (!outcome) throw new Error(`no outcome for count ${messageId}`);
+    if (!outcome.ok) {
+      if (!(outcome.error instanceof QuadrantError)) throw outcome.error;
+      return { messageId, status: 'refused', error: { code: outcome.error.code, message: outcome.error.message } };
+    }
+    const event = outcome.result.events[0];
+    if (!event) return { messageId, status: 'unchanged', jobOrderId, segmentId };
+    return { messageId, status: outcome.result.replayed ? 'replayed' : 'recorded', jobOrderId, segmentId, eventId: event.eventId };
+  });
 }
 
 /** Extra metadata stored with the booked event, in the same append (e.g. the machine's counter totals). */

@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Context, type RequestContext } from '@quadrant/platform';
 import { ProductionStore } from '../../outbox/production-store';
-import { recordProductionCount, type ProductionCountOutcome } from './record-production-count';
+import { recordProductionCounts, type ProductionCountOutcome } from './record-production-count';
 import { RecordProductionCountsDto, type ProductionCountMessageDto } from './record-production-counts.dto';
 
 const PARALLEL_WORK_UNITS = 16;
 
 /**
  * Machine counts: each message is booked on the job order segment running on its work unit (the oldest,
- * when the unit runs several), as its own command, idempotent by message id. A unit running nothing
- * refuses the message, not the batch.
+ * when the unit runs several), as its own command, idempotent by message id; a unit's messages go in one
+ * append. A unit running nothing refuses the message, not the batch.
  */
 @Controller('work-units')
 export class RecordProductionCountsController {
@@ -24,7 +24,8 @@ export class RecordProductionCountsController {
     const queues = [...byUnit.values()];
     const worker = async (): Promise<void> => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const { message, index } of queue) results[index] = await recordProductionCount(this.production, message, context);
+        const outcomes = await recordProductionCounts(this.production, queue.map(({ message }) => ({ message })), context);
+        queue.forEach(({ index }, i) => (results[index] = outcomes[i]));
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_WORK_UNITS, queues.length) }, worker));
