@@ -34,6 +34,8 @@ import { WorkUnitStatusResolver } from './projections/work-unit-status/work-unit
 import { WorkUnitStatusQueries } from './projections/work-unit-status/work-unit-status.store';
 import { WorkUnitStateTimelineResolver } from './projections/work-unit-state-timeline/work-unit-state-timeline.resolver';
 import { WorkUnitStateTimelineQueries } from './projections/work-unit-state-timeline/work-unit-state-timeline.store';
+import { JobOrderChangedResolver } from './subscriptions/job-order-changed.resolver';
+import { JobOrderFeed } from './subscriptions/job-order-feed';
 import { WorkUnitStateChangedResolver } from './subscriptions/work-unit-state-changed.resolver';
 import { WorkUnitStatusFeed } from './subscriptions/work-unit-status-feed';
 
@@ -65,7 +67,7 @@ const commandResolvers = [
   CompleteJobOrderSegmentResolver,
   CorrectStopReasonResolver,
 ];
-const subscriptionResolvers = [WorkUnitStateChangedResolver];
+const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver];
 
 @Module({})
 export class GatewayModule {
@@ -92,6 +94,7 @@ export class GatewayModule {
         { provide: ProductionClient, useValue: new ProductionClient(options.productionUrl) },
         ...readModels,
         WorkUnitStatusFeed,
+        JobOrderFeed,
         ProductionProjections,
         ...queryResolvers,
         ...commandResolvers,

@@ -3,6 +3,7 @@ import { topicOf, type IntegrationEvent } from '@quadrant/contracts';
 import { migrate, type SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
+import { JobOrderFeed, jobOrderChangesOf, type JobOrderBatchChanges } from '../subscriptions/job-order-feed';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { applyBatchToDispatchList } from './dispatch-list/dispatch-list.store';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
@@ -29,11 +30,14 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
   private consumer: InboxConsumer | undefined;
   /** State changes written by a transaction not yet known to be committed, by event id. */
   private readonly uncommitted = new Map<string, WorkUnitStatusRecord>();
+  /** Job orders changed by a transaction not yet known to be committed, under each event that changed one. */
+  private readonly uncommittedJobOrders = new Map<string, JobOrderBatchChanges>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
     private readonly feed: WorkUnitStatusFeed,
+    private readonly jobOrderFeed: JobOrderFeed,
   ) {}
 
   /** Runs before the app listens: queries find their tables, and the in-process transport finds the group. */
@@ -69,7 +73,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     await applyBatchToWorkUnitStateTimeline(tx, this.schema, facts);
     await applyBatchToWorkUnitAllocations(tx, this.schema, facts);
     // The dispatch list is derived from the job orders as this batch left them.
-    await applyBatchToDispatchList(tx, this.schema, await applyBatchToJobOrders(tx, this.schema, facts));
+    const jobOrders = await applyBatchToJobOrders(tx, this.schema, facts);
+    await applyBatchToDispatchList(tx, this.schema, jobOrders);
     await applyBatchToJobOrderHistory(tx, this.schema, facts);
     facts.forEach((fact, index) => {
       const status = statuses[index];
@@ -79,12 +84,27 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
         this.uncommitted.set(fact.eventId, status.write);
       }
     });
+    // One shared entry per batch (under the last event applied to each of its job orders): one push per job order.
+    const jobOrderChanges = jobOrderChangesOf(jobOrders);
+    if (jobOrderChanges) {
+      if (this.uncommittedJobOrders.size >= 10_000) this.uncommittedJobOrders.clear();
+      for (const eventId of jobOrderChanges.eventIds) this.uncommittedJobOrders.set(eventId, jobOrderChanges);
+    }
   }
 
   private announce(event: IntegrationEvent): void {
+    this.announceJobOrders(event);
     const status = this.uncommitted.get(event.id);
     if (!status) return;
     this.uncommitted.delete(event.id);
     this.feed.publish(status);
+  }
+
+  /** The batch's events commit together: the first of them announced speaks for all, the others find nothing. */
+  private announceJobOrders(event: IntegrationEvent): void {
+    const changes = this.uncommittedJobOrders.get(event.id);
+    if (!changes) return;
+    for (const eventId of changes.eventIds) this.uncommittedJobOrders.delete(eventId);
+    this.jobOrderFeed.publishChanged(changes.jobOrderIds);
   }
 }

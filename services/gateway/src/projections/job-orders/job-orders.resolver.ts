@@ -20,6 +20,14 @@ function nowOf(context: object): string {
   return now;
 }
 
+/**
+ * A subscription's context lasts as long as the subscription: each push takes a fresh clock reading, so
+ * the lateness it carries is measured when it is sent, not when the first one was.
+ */
+export function readClockAgain(context: object): void {
+  requestTimes.set(context, new Date().toISOString());
+}
+
 @Resolver('JobOrder')
 export class JobOrdersResolver {
   constructor(
