@@ -1,36 +1,47 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '@quadrant/database';
 import { freePort, ServiceProcess } from '@quadrant/platform';
-import { SparkplugEdgeNode } from '@quadrant/sparkplug';
+import { createPlantSimulation, createSparkplugSink, demoPlantConfig, sparkplugLayout, sparkplugMappingsFor, type MachineMessage, type PlantSimulation } from '@quadrant/simulator';
 import type { SuiteOptions } from './options';
 import { percentile } from './store/stats';
 
 /**
- * Machine data through MQTT Sparkplug B, as in full mode: edge nodes (in this process) publish device
- * state changes to the Mosquitto broker, the production service (its own process, the Sparkplug host)
- * records them in its event store, the relay publishes them to Kafka and the gateway (its own process)
- * projects them. Latency per event runs from the metric's timestamp (the edge node's clock when it
- * published, same machine) to the gateway's projection commit.
+ * Machine data through MQTT Sparkplug B, as in full mode. The plant simulator's machines are the load:
+ * `BENCH_WORK_UNITS` work units (demo archetypes: cycle times, micro-stops, breakdowns, setups, scrap,
+ * shifts), each a Sparkplug device of an edge node, publishing state changes and cumulative counters at
+ * QoS 0 as Sparkplug asks. The simulated history is replayed at a paced rate with each value dated when it
+ * is published, so latency is measured on the wall clock: from the metric's timestamp to the gateway's
+ * projection commit of the event it became (a state change in the timeline, a count in the job order's
+ * history). Every work unit runs a job order, so every count is booked.
+ *
+ * Path: edge nodes (this process) -> Mosquitto -> production (its own process, the Sparkplug host) ->
+ * event store -> relay -> Kafka -> gateway (its own process) -> projection.
  */
-const EDGE_NODES = Number(process.env['BENCH_EDGE_NODES'] ?? 10);
-const DEVICES_PER_NODE = Number(process.env['BENCH_DEVICES_PER_NODE'] ?? 5);
+const WORK_UNITS = Number(process.env['BENCH_WORK_UNITS'] ?? 100);
+const DEVICES_PER_NODE = Number(process.env['BENCH_DEVICES_PER_NODE'] ?? 10);
+const RATES = (process.env['BENCH_MQTT_RATES'] ?? '1000,2500,5000,7500').split(',').map(Number);
 
 interface PhaseResult {
   phase: string;
-  offeredPerSecond: number | null;
+  offeredPerSecond: number;
   published: number;
+  publishedStates: number;
+  publishedCounts: number;
   publishedPerSecond: number;
+  /** Machine events the production service stored, per second from the phase's start to its last one. */
+  storedPerSecond: number;
   projected: number;
-  /** Published changes that never reached the projection (dropped by the broker; see waitForProjection). */
+  /** Published machine events that never reached the projection (QoS 0 dropped by the broker, see below). */
   lost: number;
   projectedPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMaxMs: number;
+  productionRssMiB: number;
+  gatewayRssMiB: number;
 }
-
 
 export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]> {
   const brokers = process.env['KAFKA_BROKERS'];
@@ -38,21 +49,10 @@ export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]
   if (!brokers || !mqttUrl) throw new Error('the mqtt benchmark needs Kafka and MQTT: KAFKA_BROKERS=127.0.0.1:9092 MQTT_URL=mqtt://127.0.0.1:1883');
   const prefix = `benchmqtt_${Date.now().toString(36)}_`;
   const group = prefix.replace(/_/g, '');
-  const units: { node: string; device: string; workUnitId: string }[] = [];
-  for (let n = 0; n < EDGE_NODES; n++) for (let d = 0; d < DEVICES_PER_NODE; d++) units.push({ node: `plc-${n}`, device: `m-${d}`, workUnitId: `mqtt-wu-${n}-${d}` });
+  const workUnitIds = Array.from({ length: WORK_UNITS }, (_, i) => `mqtt-wu-${String(i).padStart(3, '0')}`);
+  const layout = sparkplugLayout(workUnitIds, DEVICES_PER_NODE);
   const mappingsFile = join(mkdtempSync(join(tmpdir(), 'quadrant-mqtt-bench-')), 'mappings.json');
-  writeFileSync(
-    mappingsFile,
-    JSON.stringify(
-      units.map((u) => ({
-        groupId: group,
-        edgeNodeId: u.node,
-        deviceId: u.device,
-        workUnitId: u.workUnitId,
-        state: { metric: 'State', values: { '1': { state: 'Running' }, '2': { state: 'Idle' } } },
-      })),
-    ),
-  );
+  writeFileSync(mappingsFile, JSON.stringify(sparkplugMappingsFor(group, layout)));
   const env = {
     DATABASE_URL: options.databaseUrl,
     KAFKA_BROKERS: brokers,
@@ -61,47 +61,29 @@ export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]
     SPARKPLUG_MQTT_URL: mqttUrl,
     SPARKPLUG_MAPPINGS: mappingsFile,
     SPARKPLUG_HOST_ID: `bench-${group}`,
-    SPARKPLUG_WORKERS: process.env['SPARKPLUG_WORKERS'] ?? '8',
+    ...(process.env['SPARKPLUG_WORKERS'] ? { SPARKPLUG_WORKERS: process.env['SPARKPLUG_WORKERS'] } : {}),
   };
   const production = new ServiceProcess('production', 'dist/services/production/src/main.js', await freePort(), env);
   await production.start();
   const gateway = new ServiceProcess('gateway', 'dist/services/gateway/src/main.js', await freePort(), { ...env, PRODUCTION_URL: production.url });
   await gateway.start();
   const db = await openDatabase(options.databaseUrl, { max: 2 });
-  const nodes = new Map<string, SparkplugEdgeNode>();
+  const { sink, close } = createSparkplugSink({ url: mqttUrl, groupId: group, layout, timestamps: 'publish' });
   const results: PhaseResult[] = [];
   try {
-    const define = async (equipmentId: string, level: string, parentId?: string): Promise<void> => {
-      const response = await fetch(`${production.url}/equipment`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) }),
-      });
-      if (response.status !== 201) throw new Error(`defining ${equipmentId} answered ${response.status}: ${await response.text()}`);
-    };
-    await define('mqtt-bench', 'Enterprise');
-    await define('mqtt-site', 'Site', 'mqtt-bench');
-    await define('mqtt-area', 'Area', 'mqtt-site');
-    await define('mqtt-line', 'WorkCenter', 'mqtt-area');
-    for (const unit of units) await define(unit.workUnitId, 'WorkUnit', 'mqtt-line');
-    for (let n = 0; n < EDGE_NODES; n++) {
-      const node = new SparkplugEdgeNode({ url: mqttUrl, groupId: group, edgeNodeId: `plc-${n}`, qos: 1 });
-      await node.connect();
-      nodes.set(`plc-${n}`, node);
-    }
-    for (const unit of units) {
-      await nodes.get(unit.node)?.birthDevice(unit.device, [{ name: 'State', datatype: 'Int32', value: 2 }]);
-      stateOf.set(unit.workUnitId, 2);
-    }
-    if ((await waitForProjection(db, prefix, units.length)) > 0) throw new Error('the births were not all projected');
-
-    await drive(units, nodes, options.warmupSeconds, 500);
-    for (const rate of [1000, 2000, 3000, 5000]) results.push(await phase(db, prefix, units, nodes, options.durationSeconds, rate));
+    await definePlant(production.url, workUnitIds);
+    // A Monday at the early shift's start.
+    const load = machineLoad(createPlantSimulation(demoPlantConfig(workUnitIds), { seed: 20261121, start: '2026-11-16T06:00:00Z' }));
+    // Warm-up: every device born, the services' caches and the JIT warm.
+    const before = await projectedEvents(db, prefix, new Date(0));
+    const warm = await drive(load, sink, Math.max(options.warmupSeconds, 3), 1000);
+    await waitForProjection(db, prefix, new Date(0), before + warm.length);
+    for (const rate of RATES) results.push(await phase(db, prefix, load, sink, options.durationSeconds, rate, [production, gateway]));
   } catch (error) {
     console.error(`production's last output:\n${production.log}`);
     throw error;
   } finally {
-    for (const node of nodes.values()) await node.disconnect().catch(() => undefined);
+    await close().catch(() => undefined);
     await gateway.stop();
     await production.stop();
     for (const schema of ['production', 'gateway']) await db.exec(`drop schema if exists "${prefix}${schema}" cascade`);
@@ -110,64 +92,96 @@ export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]
   print(results);
   mkdirSync(join('bench', 'results'), { recursive: true });
   const file = join('bench', 'results', `mqtt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ machine: { cores: 2 }, edgeNodes: EDGE_NODES, devicesPerNode: DEVICES_PER_NODE, results }, null, 2));
+  writeFileSync(file, JSON.stringify({ machine: { cores: 2 }, workUnits: WORK_UNITS, devicesPerNode: DEVICES_PER_NODE, results }, null, 2));
   console.log(`written to ${file}`);
   return results;
 }
 
-/** Each device's last published state, across phases: every publish must be a change, or nothing is recorded. */
-const stateOf = new Map<string, number>();
-
-/** State changes round robin over the devices, `perSecond` of them (null: as fast as QoS 1 publishing goes). */
-async function drive(
-  units: { node: string; device: string; workUnitId: string }[],
-  nodes: Map<string, SparkplugEdgeNode>,
-  seconds: number,
-  perSecond: number | null,
-): Promise<number> {
-  const started = Date.now();
-  const end = started + seconds * 1000;
-  let published = 0;
-  // One publisher per edge node: a node's messages keep their order (its seq).
-  await Promise.all(
-    [...nodes.entries()].map(async ([nodeId, node]) => {
-      const mine = units.filter((u) => u.node === nodeId);
-      let i = 0;
-      let sentByMe = 0;
-      while (Date.now() < end) {
-        if (perSecond !== null) {
-          const due = started + (sentByMe * 1000 * nodes.size) / perSecond;
-          if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-        }
-        const unit = mine[i++ % mine.length];
-        if (!unit) break;
-        const next = stateOf.get(unit.workUnitId) === 1 ? 2 : 1;
-        stateOf.set(unit.workUnitId, next);
-        await node.publishDeviceData(unit.device, { State: next });
-        sentByMe++;
-        published++;
-      }
-    }),
-  );
-  return published;
+/** The hierarchy, and a running job order on every work unit (so that every count is booked). */
+async function definePlant(productionUrl: string, workUnitIds: string[]): Promise<void> {
+  const post = async (path: string, body: unknown): Promise<void> => {
+    const response = await fetch(`${productionUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+  };
+  await post('/equipment', { equipmentId: 'mqtt-bench', name: 'MQTT bench', level: 'Enterprise' });
+  await post('/equipment', { equipmentId: 'mqtt-site', name: 'MQTT site', level: 'Site', parentId: 'mqtt-bench' });
+  await post('/equipment', { equipmentId: 'mqtt-area', name: 'MQTT area', level: 'Area', parentId: 'mqtt-site' });
+  await post('/equipment', { equipmentId: 'mqtt-line', name: 'MQTT line', level: 'WorkCenter', parentId: 'mqtt-area' });
+  for (const id of workUnitIds) await post('/equipment', { equipmentId: id, name: id, level: 'WorkUnit', parentId: 'mqtt-line' });
+  await post('/products', { productId: 'mqtt-part', name: 'MQTT bench part', unitOfMeasure: 'pcs' });
+  await post('/products/mqtt-part/routings', { segments: [{ segmentId: 'make', name: 'make', eligible: workUnitIds.map((workUnitId) => ({ workUnitId, idealCycleTimeSeconds: 10, setupTimeSeconds: 0 })) }] });
+  const since = new Date().toISOString();
+  for (const [index, workUnitId] of workUnitIds.entries()) {
+    const jobOrderId = `mqtt-jo-${index}`;
+    // Idle until the simulation's first state arrives (a job can start on an idle unit).
+    await post(`/work-units/${workUnitId}/state`, { state: 'Idle', since });
+    await post('/job-orders', { jobOrderId, productId: 'mqtt-part', quantity: 1_000_000_000, siteId: 'mqtt-site', priority: 5 });
+    await post(`/job-orders/${jobOrderId}/release`, {});
+    await post(`/job-orders/${jobOrderId}/dispatch`, { segmentId: 'make', workUnitId });
+    await post(`/job-orders/${jobOrderId}/segments/make/start`, { workUnitId });
+  }
 }
 
-async function projectedCount(db: Database, prefix: string): Promise<number> {
-  const [row] = await db.query<{ n: string }>(`select count(*)::text as n from "${prefix}gateway".work_unit_state_timeline`);
+interface MachineLoad {
+  /** The next `count` messages of the simulated plant, in its order. */
+  take(count: number): MachineMessage[];
+}
+
+/** The simulation advanced ten simulated minutes at a time, as far as the messages asked for need. */
+function machineLoad(simulation: PlantSimulation): MachineLoad {
+  let buffered: MachineMessage[] = [];
+  let position = Date.parse(simulation.position);
+  return {
+    take(count) {
+      while (buffered.length < count) {
+        position += 10 * 60_000;
+        buffered = buffered.concat(simulation.advance(new Date(position).toISOString()));
+      }
+      const taken = buffered.slice(0, count);
+      buffered = buffered.slice(count);
+      return taken;
+    },
+  };
+}
+
+/** `perSecond` machine messages a second for `seconds`, published in 10 ms ticks; answers what was sent. */
+async function drive(load: MachineLoad, sink: (messages: MachineMessage[]) => Promise<void>, seconds: number, perSecond: number): Promise<MachineMessage[]> {
+  const started = Date.now();
+  const sent: MachineMessage[] = [];
+  for (let now = started; now < started + seconds * 1000; now = Date.now()) {
+    const due = Math.floor(((now - started) * perSecond) / 1000) - sent.length;
+    if (due > 0) {
+      const batch = load.take(due);
+      await sink(batch);
+      for (const message of batch) sent.push(message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return sent;
+}
+
+/** Machine events projected since `from`: state changes in the timeline, counts in the job orders' history. */
+async function projectedEvents(db: Database, prefix: string, from: Date): Promise<number> {
+  const [row] = await db.query<{ n: string }>(
+    `select ((select count(*) from "${prefix}gateway".work_unit_state_timeline where since >= $1)
+           + (select count(*) from "${prefix}gateway".job_order_history where type = 'ProductionReported' and occurred_at >= $1))::text as n`,
+    [from.toISOString()],
+  );
   return Number(row?.n ?? 0);
 }
 
 /**
- * Until every published change is projected, or nothing moved for 10 s: a broker that dropped messages
- * for a host that fell behind (Mosquitto's queue per client) leaves gaps the host answers with a rebirth,
- * which restores each unit's current state but not the changes in between. Answers how many are missing.
+ * Until `expected` events since `from` are projected, or nothing moved for 10 s. Sparkplug data travels at
+ * QoS 0: a broker whose queue for a slow host overflows drops messages, the host sees the seq gap and asks
+ * for a rebirth, which restores each unit's current state and counter totals (so parts are not lost, they
+ * arrive in fewer counts) but not the state changes in between. Answers how many events are missing.
  */
-async function waitForProjection(db: Database, prefix: string, expected: number): Promise<number> {
+async function waitForProjection(db: Database, prefix: string, from: Date, expected: number): Promise<number> {
   const deadline = Date.now() + 180_000;
   let last = -1;
   let lastChange = Date.now();
   for (;;) {
-    const projected = await projectedCount(db, prefix);
+    const projected = await projectedEvents(db, prefix, from);
     if (projected >= expected) return 0;
     if (projected !== last) [last, lastChange] = [projected, Date.now()];
     if (Date.now() > deadline || Date.now() - lastChange > 10_000) return expected - projected;
@@ -175,47 +189,75 @@ async function waitForProjection(db: Database, prefix: string, expected: number)
   }
 }
 
+/** Resident memory of a process, from /proc (Linux), in MiB; NaN elsewhere. */
+function rssMiB(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kib / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 async function phase(
   db: Database,
   prefix: string,
-  units: { node: string; device: string; workUnitId: string }[],
-  nodes: Map<string, SparkplugEdgeNode>,
+  load: MachineLoad,
+  sink: (messages: MachineMessage[]) => Promise<void>,
   seconds: number,
-  perSecond: number | null,
+  perSecond: number,
+  [production, gateway]: [ServiceProcess, ServiceProcess],
 ): Promise<PhaseResult> {
-  const before = await projectedCount(db, prefix);
+  const from = new Date();
   const started = Date.now();
-  const published = await drive(units, nodes, seconds, perSecond);
+  const sent = await drive(load, sink, seconds, perSecond);
   const publishedSeconds = (Date.now() - started) / 1000;
-  const lost = await waitForProjection(db, prefix, before + published);
+  const memory = { productionRssMiB: rssMiB(production.pid), gatewayRssMiB: rssMiB(gateway.pid) };
+  const lost = await waitForProjection(db, prefix, from, sent.length);
   const rows = await db.query<{ latency_ms: string; projected_ms: string }>(
     `select (extract(epoch from projected_at - since) * 1000)::bigint::text as latency_ms, (extract(epoch from projected_at) * 1000)::bigint::text as projected_ms
-       from "${prefix}gateway".work_unit_state_timeline where since >= $1::timestamptz`,
-    [new Date(started).toISOString()],
+       from "${prefix}gateway".work_unit_state_timeline where since >= $1
+     union all
+     select (extract(epoch from projected_at - occurred_at) * 1000)::bigint::text, (extract(epoch from projected_at) * 1000)::bigint::text
+       from "${prefix}gateway".job_order_history where type = 'ProductionReported' and occurred_at >= $1`,
+    [from.toISOString()],
+  );
+  const [stored] = await db.query<{ n: string; last_ms: string | null }>(
+    `select count(*)::text as n, (extract(epoch from max(recorded_at)) * 1000)::bigint::text as last_ms
+       from "${prefix}production".events where recorded_at >= $1 and event_type in ('WorkUnitStateChanged', 'ProductionReported')`,
+    [from.toISOString()],
   );
   const latencies = rows.map((row) => Number(row.latency_ms)).sort((a, b) => a - b);
   const lastProjected = rows.reduce((latest, row) => Math.max(latest, Number(row.projected_ms)), started);
+  const publishedStates = sent.filter((message) => message.kind === 'state').length;
   return {
-    phase: perSecond ? `paced at ${perSecond.toLocaleString('en')} state changes/s` : 'as fast as the edge nodes publish (QoS 1)',
+    phase: `paced at ${perSecond.toLocaleString('en')} machine messages/s`,
     offeredPerSecond: perSecond,
-    published,
-    publishedPerSecond: published / publishedSeconds,
+    published: sent.length,
+    publishedStates,
+    publishedCounts: sent.length - publishedStates,
+    publishedPerSecond: sent.length / publishedSeconds,
+    storedPerSecond: Number(stored?.n ?? 0) / ((Number(stored?.last_ms ?? started) - started) / 1000),
     projected: rows.length,
     lost,
     projectedPerSecond: rows.length / ((lastProjected - started) / 1000),
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
     latencyMaxMs: latencies[latencies.length - 1] ?? NaN,
+    ...memory,
   };
 }
 
 function print(results: PhaseResult[]): void {
   const n = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
-  console.log(`\nMachine data: Sparkplug B over MQTT -> production (Sparkplug host) -> store -> relay -> Kafka -> gateway projection`);
-  console.log(`(${EDGE_NODES} edge nodes x ${DEVICES_PER_NODE} devices, QoS 1, 2 cores, all on this machine)\n`);
-  console.log('| phase | published | published/s | projected/s | lost | p50 ms | p99 ms | max ms |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`\nMachine data: simulator -> Sparkplug B over MQTT (QoS 0) -> production (Sparkplug host) -> store -> relay -> Kafka -> gateway projection`);
+  console.log(`(${WORK_UNITS} work units, ${DEVICES_PER_NODE} devices per edge node, 2 cores, all on this machine)\n`);
+  console.log('| phase | published (states + counts) | published/s | stored/s | projected/s | lost | p50 ms | p99 ms | max ms | production RSS MiB | gateway RSS MiB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.phase} | ${n(r.published)} | ${n(r.publishedPerSecond)} | ${n(r.projectedPerSecond)} | ${n(r.lost)} | ${n(r.latencyP50Ms)} | ${n(r.latencyP99Ms)} | ${n(r.latencyMaxMs)} |`);
+    console.log(
+      `| ${r.phase} | ${n(r.published)} (${n(r.publishedStates)} + ${n(r.publishedCounts)}) | ${n(r.publishedPerSecond)} | ${n(r.storedPerSecond)} | ${n(r.projectedPerSecond)} | ${n(r.lost)} | ${n(r.latencyP50Ms)} | ${n(r.latencyP99Ms)} | ${n(r.latencyMaxMs)} | ${n(r.productionRssMiB)} | ${n(r.gatewayRssMiB)} |`,
+    );
   }
 }

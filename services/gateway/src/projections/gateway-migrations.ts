@@ -156,4 +156,48 @@ export const gatewayMigrations: Migration[] = [
       create index work_unit_allocations_time_idx on {{schema}}.work_unit_allocations (work_unit_id, allocated_at)
     `,
   },
+  {
+    // When each job order event reached the read model (projection lag of counts and commands, as the timeline has).
+    id: 'gateway-007-job-order-history-projected-at',
+    sql: `alter table {{schema}}.job_order_history add column projected_at timestamptz not null default clock_timestamp()`,
+  },
+  {
+    // The current work calendar of each site and work unit (highest version; the pattern as published, in
+    // jsonb: read and written whole) and its planned-downtime windows, booked or cancelled (a cancelled
+    // row without times is a cancellation whose booking has not arrived). The generation is bumped by
+    // every batch that changes either, or the hierarchy: the replicas' caches of resolved calendars
+    // compare it.
+    id: 'gateway-008-work-calendars',
+    sql: `
+      create table {{schema}}.work_calendars (
+        equipment_id text primary key,
+        version integer not null,
+        calendar jsonb not null,
+        defined_at timestamptz not null,
+        stream_position integer not null,
+        event_id text not null
+      );
+
+      create table {{schema}}.planned_downtime_windows (
+        equipment_id text not null,
+        window_id text not null,
+        status text not null check (status in ('Booked', 'Cancelled')),
+        start_at timestamptz,
+        end_at timestamptz,
+        reason text,
+        booked_at timestamptz,
+        cancelled_at timestamptz,
+        stream_position integer not null,
+        event_id text not null,
+        primary key (equipment_id, window_id)
+      );
+      create index planned_downtime_windows_owner_idx on {{schema}}.planned_downtime_windows (equipment_id, stream_position);
+
+      create table {{schema}}.work_calendar_generation (
+        singleton boolean primary key default true check (singleton),
+        generation bigint not null
+      );
+      insert into {{schema}}.work_calendar_generation (generation) values (0)
+    `,
+  },
 ];

@@ -24,10 +24,10 @@ const PARALLEL_WORK_UNITS = 16;
  * (a disconnection leaves the unit `Unknown`), counts are booked on the job order running on the unit.
  * Each signal is its own command, idempotent by its message id, so a redelivered MQTT message changes
  * nothing. The signals are split by work unit, each unit's in their order, and the units are recorded side
- * by side; a unit's run of state signals goes in one append, and so does its run of counts.
+ * by side; a unit's state signals go in one append, and so do its counts.
  *
  * A booked count carries the machine's cumulative totals in its event's metadata (the baseline after a
- * restart, moved exactly when the count is booked); when a run's last count is not booked, its totals go to
+ * restart, moved exactly when the count is booked); when a unit's last count of the batch is not booked, its totals go to
  * `keepUnbookedTotals`. Answers the signals production refused (a rule, not a failure); a failure throws.
  */
 export async function recordMachineSignals(
@@ -50,25 +50,24 @@ export async function recordMachineSignals(
   return refusals.flat();
 }
 
-/** One work unit's signals, in order: runs of the same kind go in one append each. */
+/**
+ * One work unit's signals: its state changes in their order in one append to the unit's stream, and its
+ * counts in their order in one append to the job order running on it. The two do not depend on each other
+ * (a count is booked by the job order the unit runs, which state changes do not alter), so they go side by side.
+ */
 async function recordWorkUnitSignals(
   production: ProductionStore,
   signals: readonly MachineSignal[],
   options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> },
 ): Promise<SignalRefusal[]> {
-  const refusals: SignalRefusal[] = [];
-  for (let index = 0; index < signals.length; ) {
-    const counts: CountSignal[] = [];
-    for (let next = signals[index]; next?.kind === 'count'; next = signals[++index]) counts.push(next);
-    if (counts.length > 0) {
-      refusals.push(...(await recordCounts(production, counts, options)));
-      continue;
-    }
-    const run: (StateSignal | DisconnectedSignal)[] = [];
-    for (let next = signals[index]; next && next.kind !== 'count'; next = signals[++index]) run.push(next);
-    refusals.push(...(await recordStates(production, run)));
+  const states: (StateSignal | DisconnectedSignal)[] = [];
+  const counts: CountSignal[] = [];
+  for (const signal of signals) {
+    if (signal.kind === 'count') counts.push(signal);
+    else states.push(signal);
   }
-  return refusals;
+  const [stateRefusals, countRefusals] = await Promise.all([recordStates(production, states), counts.length > 0 ? recordCounts(production, counts, options) : []]);
+  return [...stateRefusals, ...countRefusals];
 }
 
 async function recordStates(production: ProductionStore, run: readonly (StateSignal | DisconnectedSignal)[]): Promise<SignalRefusal[]> {
@@ -111,7 +110,7 @@ async function recordCounts(
     if (outcome?.status === 'refused') refusals.push({ messageId: signal.messageId, workUnitId: signal.workUnitId, ...outcome.error });
   });
   // Parts made while nothing runs belong to no job order, but the baseline must move past them all the same.
-  // Totals are cumulative, so only the run's last count matters: booked, its event carries them.
+  // Totals are cumulative, so only the last count matters: booked, its event carries them.
   const last = counts[counts.length - 1];
   const lastOutcome = outcomes[outcomes.length - 1];
   if (last && options.keepUnbookedTotals && (lastOutcome?.status === 'refused' || lastOutcome?.status === 'unchanged') && Object.keys(last.totals).length > 0) {

@@ -32,6 +32,8 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('SparkplugIngest');
   private hosts: SparkplugHost[] = [];
   private stopping = false;
+  /** Every connection's signals go into one batch, so a work unit's signals from all of them share an append. */
+  private readonly batch = new SignalBatch((signals) => this.record(signals));
 
   constructor(
     private readonly production: ProductionStore,
@@ -60,7 +62,7 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
         edgeNodes: nodes.filter((_, index) => index % workers === worker),
         mappings: config.mappings,
         baselines,
-        sink: (signals) => this.record(signals),
+        sink: (signals) => this.batch.add(signals),
         onError: (error, topic) => this.logger.warn(`${topic ? `${topic}: ` : ''}${error.message}`),
         onAction: (action) =>
           this.logger.warn(action.type === 'rebirth' ? `rebirth requested from ${action.groupId}/${action.edgeNodeId}: ${action.reason} (${action.detail})` : `${action.workUnitId}: ${action.code} ${action.detail}`),
@@ -94,3 +96,42 @@ export class SparkplugIngest implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 }
+
+/**
+ * Signals from several connections recorded together: what is added while a batch is being recorded waits
+ * and goes as the next batch. Each caller's promise settles with the batch that held its signals, so a
+ * connection's order is kept (its next signals are added only after that).
+ */
+export class SignalBatch {
+  private pending: { signals: MachineSignal[]; settle: { resolve: () => void; reject: (error: unknown) => void }[] } = { signals: [], settle: [] };
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly record: (signals: MachineSignal[]) => Promise<void>) {}
+
+  add(signals: readonly MachineSignal[]): Promise<void> {
+    const settled = new Promise<void>((resolve, reject) => {
+      for (const signal of signals) this.pending.signals.push(signal);
+      this.pending.settle.push({ resolve, reject });
+    });
+    if (!this.running) this.running = this.run();
+    return settled;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.pending.settle.length > 0) {
+        const { signals, settle } = this.pending;
+        this.pending = { signals: [], settle: [] };
+        try {
+          await this.record(signals);
+          for (const { resolve } of settle) resolve();
+        } catch (error) {
+          for (const { reject } of settle) reject(error);
+        }
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
+
