@@ -28,6 +28,7 @@ import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-or
 import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
+import { PlannedTimes } from './projections/work-calendars/planned-times';
 import { WorkUnitAllocationsResolver, WorkUnitStatusAllocationsResolver } from './projections/work-unit-allocations/work-unit-allocations.resolver';
 import { WorkUnitAllocationQueries } from './projections/work-unit-allocations/work-unit-allocations.store';
 import { WorkUnitStatusResolver } from './projections/work-unit-status/work-unit-status.resolver';
@@ -96,6 +97,7 @@ export class GatewayModule {
         WorkUnitStatusFeed,
         JobOrderFeed,
         ProductionProjections,
+        PlannedTimes,
         ...queryResolvers,
         ...commandResolvers,
         ...subscriptionResolvers,

@@ -2,6 +2,7 @@ import type {
   EquipmentDefined,
   IntegrationEvent,
   JobOrderEvent,
+  WorkCalendarEvent,
   WorkUnitAllocated,
   WorkUnitAllocationEnded,
   WorkUnitStateChanged,
@@ -9,7 +10,14 @@ import type {
 } from '@quadrant/contracts';
 
 /** The production events the gateway's projections read so far. */
-type ProjectedEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitStopReasonCorrected | WorkUnitAllocated | WorkUnitAllocationEnded | JobOrderEvent;
+type ProjectedEvent =
+  | EquipmentDefined
+  | WorkUnitStateChanged
+  | WorkUnitStopReasonCorrected
+  | WorkUnitAllocated
+  | WorkUnitAllocationEnded
+  | JobOrderEvent
+  | WorkCalendarEvent;
 
 /**
  * A production event as the projections read it: the domain event, where it sits in its stream, and the
@@ -44,6 +52,9 @@ const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   JobOrderCompleted: 1,
   JobOrderClosed: 1,
   JobOrderAborted: 1,
+  WorkCalendarDefined: 1,
+  PlannedDowntimeBooked: 1,
+  PlannedDowntimeCancelled: 1,
 };
 
 function isProductionEventName(name: string): name is ProjectedEvent['type'] {

@@ -12,6 +12,7 @@ import { gatewayMigrations } from './gateway-migrations';
 import { applyBatchToJobOrderHistory } from './job-order-history/job-order-history.store';
 import { applyBatchToJobOrders } from './job-orders/job-orders.store';
 import { productionFactOf, type ProductionFact } from './production-facts';
+import { applyBatchToWorkCalendars } from './work-calendars/work-calendars.store';
 import { applyBatchToWorkUnitAllocations } from './work-unit-allocations/work-unit-allocations.store';
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
 import { applyBatchToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
@@ -76,6 +77,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     const jobOrders = await applyBatchToJobOrders(tx, this.schema, facts);
     await applyBatchToDispatchList(tx, this.schema, jobOrders);
     await applyBatchToJobOrderHistory(tx, this.schema, facts);
+    // Last: it locks the calendar generation row (bumped with any calendar or hierarchy change) until the commit.
+    await applyBatchToWorkCalendars(tx, this.schema, facts);
     facts.forEach((fact, index) => {
       const status = statuses[index];
       // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.
