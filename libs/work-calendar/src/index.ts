@@ -4,3 +4,5 @@ export { validateWorkCalendar, assertValidWorkCalendar } from './validate-work-c
 export { expandCalendar } from './expand-calendar';
 export { calendarTimes, shiftInstances } from './calendar-times';
 export { plannedStateAt } from './planned-state-at';
+export { ZoneClock, wallTimeOf, isKnownTimeZone } from './time-zone';
+export { weekdayOf, DAY_MS } from './local-time';

@@ -28,6 +28,10 @@ import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-or
 import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
+import { KpiQueries } from './projections/kpi-elements/kpi-queries';
+import { KpiReprojection } from './projections/kpi-elements/kpi-reprojection';
+import { KpiResolver } from './projections/kpi-elements/kpi.resolver';
+import { KpiFeed } from './subscriptions/kpi-feed';
 import { PlannedTimes } from './projections/work-calendars/planned-times';
 import { WorkUnitAllocationsResolver, WorkUnitStatusAllocationsResolver } from './projections/work-unit-allocations/work-unit-allocations.resolver';
 import { WorkUnitAllocationQueries } from './projections/work-unit-allocations/work-unit-allocations.store';
@@ -69,6 +73,7 @@ const commandResolvers = [
   CorrectStopReasonResolver,
 ];
 const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver];
+const kpiProviders = [KpiQueries, KpiReprojection, KpiFeed, KpiResolver];
 
 @Module({})
 export class GatewayModule {
@@ -98,6 +103,7 @@ export class GatewayModule {
         JobOrderFeed,
         ProductionProjections,
         PlannedTimes,
+        ...kpiProviders,
         ...queryResolvers,
         ...commandResolvers,
         ...subscriptionResolvers,

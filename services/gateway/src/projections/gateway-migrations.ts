@@ -1,4 +1,5 @@
 import type { Migration } from '@quadrant/database';
+import { kpiMigrations } from './kpi-elements/kpi-elements.store';
 
 /**
  * The gateway's read models. They live in the same schema as the consumer's inbox (whose migrations are
@@ -200,4 +201,6 @@ export const gatewayMigrations: Migration[] = [
       insert into {{schema}}.work_calendar_generation (generation) values (0)
     `,
   },
+  // ISO 22400 KPI elements: see kpi-elements.store.ts.
+  ...kpiMigrations,
 ];

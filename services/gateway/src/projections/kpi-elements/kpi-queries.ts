@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { WorkUnitState } from '@quadrant/contracts';
+import { ident, type Database } from '@quadrant/database';
+import { elementsOf, type KpiElements } from '@quadrant/kpi';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
+import { GATEWAY_SCHEMA } from '../gateway-schema';
+import { isoOf } from '../sql-values';
+import { PlannedTimes } from '../work-calendars/planned-times';
+import { grainFor, type KpiBucket } from './kpi-buckets';
+import { kpiDefinitions, type KpiDefinitionRow } from './kpi-elements.store';
+import { unitTimeBuckets, type BucketElements } from './unit-time-elements';
+
+/** Time lost to one state and reason over a scope and range. */
+export interface DowntimeReasonTotal {
+  state: WorkUnitState;
+  reasonCode: string | null;
+  durationSeconds: number;
+  occurrences: number;
+}
+
+interface OpenInterval {
+  workUnitId: string;
+  path: string[];
+  state: WorkUnitState;
+  since: number;
+  reasonCode: string | null;
+}
+
+/**
+ * Reads the KPI elements of scopes of the hierarchy: the rollups' time and counts (one indexed range per
+ * bucket), plus what the projection cannot hold yet, each unit's current state since it began (up to now),
+ * plus the planned times of the scope's work units from their calendars. Answers ISO 22400 elements per
+ * bucket; the KPIs are computed from them by `@quadrant/kpi`.
+ */
+@Injectable()
+export class KpiQueries {
+  private readonly db: Database;
+  private readonly s: string;
+
+  constructor(
+    @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime,
+    @Inject(GATEWAY_SCHEMA) private readonly schema: string,
+    private readonly plannedTimes: PlannedTimes,
+  ) {
+    this.db = runtime.db;
+    this.s = ident(schema);
+  }
+
+  /** The definition in force, and the one being projected, if any. */
+  async definitions(): Promise<{ current: KpiDefinitionRow; projecting: KpiDefinitionRow | undefined }> {
+    const rows = await kpiDefinitions(this.db, this.schema);
+    const current = rows.find((row) => row.status === 'current');
+    if (!current) throw new Error('no current KPI definition: the gateway migrations have not run');
+    return { current, projecting: rows.find((row) => row.status === 'projecting') };
+  }
+
+  /** The work units at or below each scope. */
+  async workUnitsUnder(scopes: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.query<{ equipment_id: string; path: string[] }>(
+      `select equipment_id, path from ${this.s}.equipment where level = 'WorkUnit' and path && $1::text[]`,
+      [scopes],
+    );
+    const under = new Map<string, string[]>(scopes.map((scope) => [scope, []]));
+    for (const row of rows) for (const scope of scopes) if (row.path.includes(scope)) under.get(scope)?.push(row.equipment_id);
+    return under;
+  }
+
+  /**
+   * The elements of each scope for each bucket (buckets sorted, not overlapping, 15-minute aligned), in the
+   * buckets' order. `now` ends the open intervals (the current states).
+   */
+  async elements(scopes: readonly string[], buckets: readonly KpiBucket[], now: number): Promise<Map<string, KpiElements[]>> {
+    const { current } = await this.definitions();
+    const grain = grainFor(buckets);
+    const los = buckets.map((b) => new Date(b.from).toISOString());
+    const his = buckets.map((b) => new Date(b.to).toISOString());
+    const [time, counts, open, units] = await Promise.all([
+      this.db.query<{ scope_id: string; i: string; apt: number; asut: number; adet: number; adot: number; fe: string; ttr: number }>(
+        `select t.scope_id, b.i::text as i, sum(t.apt) as apt, sum(t.asut) as asut, sum(t.adet) as adet, sum(t.adot) as adot, sum(t.fe)::text as fe, sum(t.ttr) as ttr
+           from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as b(lo, hi, i)
+           join ${this.s}.kpi_scope_time t on t.version = $3 and t.scope_id = any($4::text[]) and t.grain_minutes = $5 and t.bucket >= b.lo and t.bucket < b.hi
+          group by t.scope_id, b.i`,
+        [los, his, current.version, scopes, grain],
+      ),
+      this.db.query<{ scope_id: string; i: string; pri_pq: number; pq: number; gq: number; sq: number; rq: number }>(
+        `select c.scope_id, b.i::text as i, sum(c.pri_pq) as pri_pq, sum(c.pq) as pq, sum(c.gq) as gq, sum(c.sq) as sq, sum(c.rq) as rq
+           from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as b(lo, hi, i)
+           join ${this.s}.kpi_scope_counts c on c.scope_id = any($3::text[]) and c.grain_minutes = $4 and c.bucket >= b.lo and c.bucket < b.hi
+          group by c.scope_id, b.i`,
+        [los, his, scopes, grain],
+      ),
+      this.openIntervals(scopes),
+      this.workUnitsUnder(scopes),
+    ]);
+    const acc = new Map<string, Record<keyof KpiElements, number>[]>(scopes.map((scope) => [scope, buckets.map(() => ({ ...elementsOf({}) }))]));
+    const cell = (scope: string, index: number): Record<keyof KpiElements, number> | undefined => acc.get(scope)?.[index];
+    for (const row of time) {
+      const e = cell(row.scope_id, Number(row.i) - 1);
+      if (!e) continue;
+      e.APT += Number(row.apt);
+      e.ASUT += Number(row.asut);
+      e.ADET += Number(row.adet);
+      e.ADOT += Number(row.adot);
+      e.FE += Number(row.fe);
+      e.TTR += Number(row.ttr);
+    }
+    for (const row of counts) {
+      const e = cell(row.scope_id, Number(row.i) - 1);
+      if (!e) continue;
+      e.PRI_PQ += Number(row.pri_pq);
+      e.PQ += Number(row.pq);
+      e.GQ += Number(row.gq);
+      e.SQ += Number(row.sq);
+      e.RQ += Number(row.rq);
+    }
+    const first = buckets[0]?.from ?? now;
+    const last = buckets[buckets.length - 1]?.to ?? now;
+    for (const interval of open) {
+      const parts = openParts(interval, first, Math.min(last, now), now, current.minorStopThresholdSeconds);
+      for (const [start, part] of parts) {
+        const index = bucketIndex(buckets, start);
+        if (index < 0) continue;
+        for (const scope of scopes) {
+          if (!interval.path.includes(scope)) continue;
+          const e = cell(scope, index);
+          if (!e) continue;
+          e.APT += part.time.APT;
+          e.ASUT += part.time.ASUT;
+          e.ADET += part.time.ADET;
+          e.ADOT += part.time.ADOT;
+          e.FE += part.time.FE;
+          e.TTR += part.time.TTR;
+        }
+      }
+    }
+    const allUnits = [...new Set([...units.values()].flat())];
+    const planned = await this.plannedTimes.plannedTimes(allUnits, buckets.map((b) => ({ from: new Date(b.from).toISOString(), to: new Date(b.to).toISOString() })));
+    for (const scope of scopes) {
+      for (const unit of units.get(scope) ?? []) {
+        (planned.get(unit) ?? []).forEach((times, index) => {
+          const e = cell(scope, index);
+          if (!e) return;
+          e.POT += times.POT;
+          e.PDOT += times.PDOT;
+        });
+      }
+    }
+    // Busy time between failures: the unit's setup and production time (see @quadrant/kpi's TBF).
+    return new Map([...acc].map(([scope, list]) => [scope, list.map((e) => elementsOf({ ...e, TBF: e.APT + e.ASUT }))]));
+  }
+
+  /** Time lost under a scope by state and reason over [from, to) (whole hours), longest first. */
+  async downtimeByReason(scope: string, from: number, to: number, now: number): Promise<DowntimeReasonTotal[]> {
+    const { current } = await this.definitions();
+    const lo = Math.floor(from / 3_600_000) * 3_600_000;
+    const hi = Math.ceil(to / 3_600_000) * 3_600_000;
+    const rows = await this.db.query<{ state: WorkUnitState; reason_code: string; seconds: number; occurrences: string }>(
+      `select state, reason_code, sum(seconds) as seconds, sum(occurrences)::text as occurrences
+         from ${this.s}.kpi_scope_reasons
+        where version = $1 and scope_id = $2 and bucket >= $3 and bucket < $4
+        group by state, reason_code`,
+      [current.version, scope, new Date(lo).toISOString(), new Date(hi).toISOString()],
+    );
+    const totals = new Map<string, DowntimeReasonTotal>();
+    const add = (state: WorkUnitState, reasonCode: string, seconds: number, occurrences: number): void => {
+      const key = `${state}/${reasonCode}`;
+      const total = totals.get(key) ?? { state, reasonCode: reasonCode === '' ? null : reasonCode, durationSeconds: 0, occurrences: 0 };
+      total.durationSeconds += seconds;
+      total.occurrences += occurrences;
+      totals.set(key, total);
+    };
+    for (const row of rows) add(row.state, row.reason_code, Number(row.seconds), Number(row.occurrences));
+    for (const interval of await this.openIntervals([scope])) {
+      for (const part of openParts(interval, lo, Math.min(hi, now), now, current.minorStopThresholdSeconds).values()) {
+        for (const reason of part.reasons.values()) add(reason.state, reason.reasonCode, reason.seconds, reason.occurrences);
+      }
+    }
+    return [...totals.values()].filter((t) => t.durationSeconds > 0 || t.occurrences > 0).sort((a, b) => b.durationSeconds - a.durationSeconds);
+  }
+
+  /** Each work unit's current state under the scopes: the interval the projection has not closed yet. */
+  private async openIntervals(scopes: readonly string[]): Promise<OpenInterval[]> {
+    const rows = await this.db.query<{ work_unit_id: string; path: string[]; state: WorkUnitState; since: unknown; reason_code: string | null }>(
+      `select work_unit_id, path, state, since, reason_code from ${this.s}.work_unit_status where path && $1::text[]`,
+      [scopes],
+    );
+    return rows.map((row) => ({ workUnitId: row.work_unit_id, path: row.path, state: row.state, since: Date.parse(isoOf(row.since)), reasonCode: row.reason_code }));
+  }
+}
+
+/** The open interval's part in [from, to), per 15-minute bucket, as if it ended now. */
+function openParts(interval: OpenInterval, from: number, to: number, now: number, threshold: number): Map<number, BucketElements> {
+  if (to <= from || interval.since >= to) return new Map();
+  const entries = [
+    { state: interval.state, since: interval.since, reasonCode: interval.reasonCode },
+    { state: 'Unknown' as const, since: Math.max(now, interval.since), reasonCode: null },
+  ];
+  return unitTimeBuckets(entries, from, to, threshold);
+}
+
+/** The index of the bucket holding `at`, or -1. */
+function bucketIndex(buckets: readonly KpiBucket[], at: number): number {
+  let lo = 0;
+  let hi = buckets.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const bucket = buckets[mid];
+    if (!bucket) return -1;
+    if (at < bucket.from) hi = mid - 1;
+    else if (at >= bucket.to) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
