@@ -7,7 +7,7 @@ import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { isoOf } from '../sql-values';
 import { PlannedTimes } from '../work-calendars/planned-times';
 import { grainFor, type KpiBucket } from './kpi-buckets';
-import { kpiDefinitions, type KpiDefinitionRow } from './kpi-elements.store';
+import { kpiDefinitions, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
 import { unitTimeBuckets, type BucketElements } from './unit-time-elements';
 
 /** Time lost to one state and reason over a scope and range. */
@@ -176,6 +176,62 @@ export class KpiQueries {
       }
     }
     return [...totals.values()].filter((t) => t.durationSeconds > 0 || t.occurrences > 0).sort((a, b) => b.durationSeconds - a.durationSeconds);
+  }
+
+  /**
+   * The elements of one job order over its life: quantities and their planned run time from its segments;
+   * time from the states of each work unit while allocated to it (cut exactly at allocation and release);
+   * planned time of those units over the same intervals; AOET from its start to its end (or now).
+   * Undefined for an unknown job order.
+   */
+  async jobOrderElements(jobOrderId: string, now: number): Promise<{ from: number; to: number; elements: KpiElements } | undefined> {
+    const [job] = await this.db.query<{ created_at: unknown; started_at: unknown; ended_at: unknown; segments: { segmentId: string; workUnitId: string | null; good: number; scrap: number; rework: number }[] }>(
+      `select created_at, started_at, coalesce(completed_at, aborted_at) as ended_at, segments from ${this.s}.job_orders where job_order_id = $1`,
+      [jobOrderId],
+    );
+    if (!job) return undefined;
+    const { current } = await this.definitions();
+    const start = job.started_at === null ? Date.parse(isoOf(job.created_at)) : Date.parse(isoOf(job.started_at));
+    const end = job.started_at === null ? start : job.ended_at === null ? Math.max(now, start) : Date.parse(isoOf(job.ended_at));
+    const e: Record<keyof KpiElements, number> = { ...elementsOf({ AOET: (end - start) / 1000 }) };
+    const cycle = await this.db.query<{ segment_id: string; work_unit_id: string; ideal_cycle_time_seconds: number }>(
+      `select segment_id, work_unit_id, ideal_cycle_time_seconds from ${this.s}.kpi_cycle_times where job_order_id = $1`,
+      [jobOrderId],
+    );
+    const pri = new Map(cycle.map((row) => [`${row.segment_id}/${row.work_unit_id}`, Number(row.ideal_cycle_time_seconds)]));
+    for (const segment of job.segments) {
+      const pq = segment.good + segment.scrap + segment.rework;
+      e.PQ += pq;
+      e.GQ += segment.good;
+      e.SQ += segment.scrap;
+      e.RQ += segment.rework;
+      e.PRI_PQ += (segment.workUnitId ? (pri.get(`${segment.segmentId}/${segment.workUnitId}`) ?? 0) : 0) * pq;
+    }
+    const allocations = await this.db.query<{ work_unit_id: string; allocated_at: unknown; ended_at: unknown }>(
+      `select work_unit_id, allocated_at, ended_at from ${this.s}.work_unit_allocations where job_order_id = $1 and allocated_at is not null order by allocated_at`,
+      [jobOrderId],
+    );
+    const intervals = allocations.map((row) => ({ unit: row.work_unit_id, from: Date.parse(isoOf(row.allocated_at)), to: row.ended_at === null ? now : Date.parse(isoOf(row.ended_at)) }));
+    if (intervals.length > 0) {
+      const entries = await unitEntries(this.db, this.s, new Map(intervals.map((i) => [i.unit, { from: Math.min(...intervals.filter((j) => j.unit === i.unit).map((j) => j.from)), to: Math.max(...intervals.filter((j) => j.unit === i.unit).map((j) => j.to)) }])));
+      const planned = await this.plannedTimes.plannedTimes([...new Set(intervals.map((i) => i.unit))], intervals.map((i) => ({ from: new Date(i.from).toISOString(), to: new Date(Math.max(i.to, i.from)).toISOString() })));
+      intervals.forEach((interval, index) => {
+        // The unit's last state runs until now: close it there, as the open interval of a scope's query is.
+        const states = [...(entries.get(interval.unit) ?? []), { state: 'Unknown' as const, since: Math.max(now, interval.to), reasonCode: null }];
+        for (const part of unitTimeBuckets(states, interval.from, interval.to, current.minorStopThresholdSeconds).values()) {
+          e.APT += part.time.APT;
+          e.ASUT += part.time.ASUT;
+          e.ADET += part.time.ADET;
+          e.ADOT += part.time.ADOT;
+          e.FE += part.time.FE;
+          e.TTR += part.time.TTR;
+        }
+        const times = planned.get(interval.unit)?.[index];
+        e.POT += times?.POT ?? 0;
+        e.PDOT += times?.PDOT ?? 0;
+      });
+    }
+    return { from: start, to: end, elements: elementsOf({ ...e, TBF: e.APT + e.ASUT }) };
   }
 
   /** Each work unit's current state under the scopes: the interval the projection has not closed yet. */

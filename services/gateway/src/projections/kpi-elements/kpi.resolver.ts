@@ -101,6 +101,12 @@ export class KpiResolver {
     return oeeLossBreakdown(elements ?? elementsMissing(), { setupIsAvailabilityLoss: current.setupIsAvailabilityLoss });
   }
 
+  @Query('jobOrderKpis')
+  async jobOrderKpis(@Args('jobOrderId') jobOrderId: string): Promise<KpiSnapshotRecord | null> {
+    const job = await this.kpis.jobOrderElements(jobOrderId, Date.now());
+    return job ? kpiSnapshot({ from: job.from, to: job.to }, job.elements) : null;
+  }
+
   @Query('kpiDefinition')
   kpiDefinition(): Promise<KpiDefinitionRecord> {
     return this.definition();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublishedWorkCalendar } from '@quadrant/contracts';
 import type { RecordedEvent } from '@quadrant/event-sourcing';
 import { equipmentDefined, eventually, GatewayHarness, jobOrderRecorded, workUnitStateChanged } from '../../testing/gateway-harness';
-import { created, dispatched, released, reported, started, t } from '../../testing/job-order-facts';
+import { completed, created, dispatched, jobOrderId, released, reported, segmentCompleted, started, t } from '../../testing/job-order-facts';
 
 /**
  * Production events -> KPI projections -> GraphQL, on a worked day of lathe-1 (Monday 2 November 2026, UTC):
@@ -101,6 +101,16 @@ describe('ISO 22400 KPIs from production events', () => {
     await gateway.publish(...changes.slice(0, 3));
     await gateway.publish(...changes.slice(3));
     await gateway.publish(jobOrderRecorded(5, reported('turn', 'lathe-1', 600, 20, 10), origin));
+    // The segment ran on lathe-1 from 06:20 until the job order completed at 14:00.
+    const onLathe = (position: number, type: string, data: object, at: string): RecordedEvent => ({
+      eventId: randomUUID(), streamId: 'equipment-lathe-1', streamPosition: position, logPosition: '0', type, data, metadata: { occurredAt: at, actor: 'operator.sam' }, recordedAt: at,
+    });
+    await gateway.publish(
+      onLathe(20, 'WorkUnitAllocated', { workUnitId: 'lathe-1', jobOrderId, segmentId: 'turn', allocatedAt: t(6, 20), path: lathe }, t(6, 20)),
+      onLathe(21, 'WorkUnitAllocationEnded', { workUnitId: 'lathe-1', jobOrderId, segmentId: 'turn', endedAt: t(14), path: lathe }, t(14)),
+      jobOrderRecorded(6, segmentCompleted('turn', 'lathe-1', t(14)), origin),
+      jobOrderRecorded(7, completed(t(14)), origin),
+    );
   });
 
   afterAll(() => gateway.close());
@@ -179,6 +189,14 @@ describe('ISO 22400 KPIs from production events', () => {
     const corrected = await pareto();
     expect(corrected).toContainEqual({ state: 'Down', reasonCode: 'MATERIAL', durationSeconds: 1_800, occurrences: 1 });
     expect(corrected).not.toContainEqual(expect.objectContaining({ reasonCode: 'JAM' }));
+  });
+
+  it('answers a job order’s KPIs from the time its work units were allocated to it', async () => {
+    const answer = await gateway.graphql<{ jobOrderKpis: Snapshot }>(`{ jobOrderKpis(jobOrderId: "${jobOrderId}") { from to oee elements { ${ELEMENTS} AOET } } }`);
+    expect(answer.data?.jobOrderKpis).toMatchObject({ from: '2026-11-02T06:20:00.000Z', to: '2026-11-02T14:00:00.000Z' });
+    expect(answer.data?.jobOrderKpis.elements).toMatchObject({ POT: 27_600, PDOT: 1_800, APT: 20_400, ASUT: 0, ADET: 1_800, ADOT: 3_600, FE: 1, PQ: 630, GQ: 600, PRI_PQ: 18_900, AOET: 27_600 });
+    expect(answer.data?.jobOrderKpis.oee).toBeCloseTo((30 * 600) / 25_800, 12);
+    expect((await gateway.graphql(`{ jobOrderKpis(jobOrderId: "nope") { oee } }`)).data).toEqual({ jobOrderKpis: null });
   });
 
   it('refuses an unknown scope and an empty range, naming the problem', async () => {
