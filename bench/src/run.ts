@@ -5,6 +5,7 @@
  */
 import { DEFAULT_DATABASE_URL, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
+import { runKpiBench } from './kpi-bench';
 import { runMqttBench } from './mqtt-bench';
 import { runStoreBench } from './store-bench';
 
@@ -13,6 +14,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   store: runStoreBench,
   e2e: runE2eBench,
   mqtt: runMqttBench,
+  kpi: runKpiBench,
 };
 
 function usage(): string {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The repository root, from `libs/platform/src` or from `dist/libs/platform/src`. */
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   const up = join(__dirname, '..', '..', '..');
   return up.endsWith('dist') ? join(up, '..') : up;
 }

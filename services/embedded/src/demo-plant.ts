@@ -1,3 +1,4 @@
+import { DEMO_CALENDAR } from '@quadrant/simulator';
 /**
  * The demo plant seeded on the first embedded start: one enterprise, two sites, their areas, lines and
  * work units, and a first equipment state for each unit. It goes in through the production service's
@@ -121,10 +122,31 @@ export async function startDemoJobOrders(productionUrl: string): Promise<number>
   return started;
 }
 
+/**
+ * The sites' work calendar: the simulator's two shifts with their breaks, every day, on UTC (the simulator's
+ * clock), so that planned time (POT, PDOT) and what the machines do agree.
+ */
+export function demoWorkCalendar(): { timeZone: string; shifts: { name: string; days: string[]; start: string; end: string; breaks: { start: string; end: string; reason: string }[] }[] } {
+  const days = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+  return {
+    timeZone: 'UTC',
+    shifts: DEMO_CALENDAR.shifts.map((shift, index) => ({
+      name: shift.name ?? `shift ${index + 1}`,
+      days,
+      start: shift.start,
+      end: shift.end,
+      breaks: (shift.breaks ?? []).map((pause) => ({ start: pause.start, end: pause.end, reason: 'break' })),
+    })),
+  };
+}
+
 /** Answers whether anything was missing (a first start, or one after an interrupted seed). */
 export async function seedDemoPlant(productionUrl: string, now: Date = new Date(), idealCycleTimeSeconds?: (workUnitId: string) => number): Promise<boolean> {
   let changed = false;
   for (const element of demoPlant) changed = (await send(`${productionUrl}/equipment`, element, `demo-seed-define-${element.equipmentId}`)) || changed;
+  for (const site of demoPlant.filter((element) => element.level === 'Site')) {
+    changed = (await send(`${productionUrl}/work-calendars/${site.equipmentId}`, { calendar: demoWorkCalendar() }, `demo-seed-calendar-${site.equipmentId}`)) || changed;
+  }
   const since = new Date(now.getTime() - 15 * 60_000).toISOString();
   for (const unit of demoPlant.filter((element) => element.level === 'WorkUnit')) {
     const first = firstStates[unit.equipmentId] ?? { state: 'Running' };
