@@ -83,7 +83,7 @@ describe('the KPI dashboard on the embedded platform', () => {
       await page.goto(`${platform.url}/${query}`);
       const card = page.getByTestId('oee-lyon');
       await card.waitFor({ timeout: 30_000 });
-      await page.waitForFunction(() => document.querySelector('[data-testid="oee-lyon"]')?.getAttribute('data-value') !== null, undefined, { timeout: 30_000 });
+      await page.waitForFunction(`document.querySelector('[data-testid="oee-lyon"]')?.getAttribute('data-value') != null`, undefined, { timeout: 30_000 });
       const shown = JSON.parse((await card.getAttribute('data-value')) ?? 'null') as number | null;
       expect(shown).toBeCloseTo(expected.oee ?? NaN, 12);
       await page.screenshot({ path: join(screenshots, 'platform-overview.png'), fullPage: true });
@@ -101,7 +101,7 @@ describe('the KPI dashboard on the embedded platform', () => {
         `query ($from: DateTime!, $to: DateTime!) { kpis(scope: "lyon-l1-lathe", from: $from, to: $to, granularity: HOUR) { total { oee } } }`,
         range,
       );
-      await page.waitForFunction(() => document.querySelector('[data-testid="scope-oee"]')?.getAttribute('data-value') !== null, undefined, { timeout: 30_000 });
+      await page.waitForFunction(`document.querySelector('[data-testid="scope-oee"]')?.getAttribute('data-value') != null`, undefined, { timeout: 30_000 });
       const latheShown = JSON.parse((await page.getByTestId('scope-oee').getAttribute('data-value')) ?? 'null') as number | null;
       expect(latheShown).toBeCloseTo(lathe.kpis.total.oee ?? NaN, 12);
       await page.getByTestId('chart-trend').waitFor();
