@@ -28,6 +28,7 @@ import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-or
 import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
+import { KpiProjection } from './projections/kpi-elements/kpi-projection';
 import { KpiQueries } from './projections/kpi-elements/kpi-queries';
 import { KpiReprojection } from './projections/kpi-elements/kpi-reprojection';
 import { KpiResolver } from './projections/kpi-elements/kpi.resolver';
@@ -73,7 +74,7 @@ const commandResolvers = [
   CorrectStopReasonResolver,
 ];
 const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver];
-const kpiProviders = [KpiQueries, KpiReprojection, KpiFeed, KpiResolver];
+const kpiProviders = [KpiProjection, KpiQueries, KpiReprojection, KpiFeed, KpiResolver];
 
 @Module({})
 export class GatewayModule {

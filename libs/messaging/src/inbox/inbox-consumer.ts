@@ -23,6 +23,8 @@ export interface InboxConsumerOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   onError?(error: unknown, message: IncomingMessage, attempt: number): void;
+  /** Events per transaction (default 250; see TRANSACTION_CHUNK). */
+  transactionChunk?: number;
 }
 
 /**
@@ -53,8 +55,9 @@ export class InboxConsumer {
       handle: async (messages) => {
         // Short transactions: an open writing transaction holds back every global-log reader of the
         // database cluster (xid8 snapshot horizon), other services' relays included.
-        for (let from = 0; from < messages.length; from += TRANSACTION_CHUNK) {
-          await this.processBatch(messages.slice(from, from + TRANSACTION_CHUNK));
+        const chunk = this.options.transactionChunk ?? TRANSACTION_CHUNK;
+        for (let from = 0; from < messages.length; from += chunk) {
+          await this.processBatch(messages.slice(from, from + chunk));
         }
       },
     });

@@ -4,7 +4,6 @@ import { migrate, type SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { JobOrderFeed, jobOrderChangesOf, type JobOrderBatchChanges } from '../subscriptions/job-order-feed';
-import { KpiFeed } from '../subscriptions/kpi-feed';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { applyBatchToDispatchList } from './dispatch-list/dispatch-list.store';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
@@ -12,7 +11,6 @@ import { GATEWAY_SCHEMA } from './gateway-schema';
 import { gatewayMigrations } from './gateway-migrations';
 import { applyBatchToJobOrderHistory } from './job-order-history/job-order-history.store';
 import { applyBatchToJobOrders } from './job-orders/job-orders.store';
-import { applyBatchToKpiElements, type KpiChange } from './kpi-elements/kpi-elements.store';
 import { productionFactOf, type ProductionFact } from './production-facts';
 import { applyBatchToWorkCalendars } from './work-calendars/work-calendars.store';
 import { applyBatchToWorkUnitAllocations } from './work-unit-allocations/work-unit-allocations.store';
@@ -35,15 +33,12 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
   private readonly uncommitted = new Map<string, WorkUnitStatusRecord>();
   /** Job orders changed by a transaction not yet known to be committed, under each event that changed one. */
   private readonly uncommittedJobOrders = new Map<string, JobOrderBatchChanges>();
-  /** KPI element changes of a transaction not yet known to be committed, under each of its events. */
-  private readonly uncommittedKpis = new Map<string, { eventIds: string[]; changes: KpiChange[] }>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
     private readonly feed: WorkUnitStatusFeed,
     private readonly jobOrderFeed: JobOrderFeed,
-    private readonly kpiFeed: KpiFeed,
   ) {}
 
   /** Runs before the app listens: queries find their tables, and the in-process transport finds the group. */
@@ -82,8 +77,6 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     const jobOrders = await applyBatchToJobOrders(tx, this.schema, facts);
     await applyBatchToDispatchList(tx, this.schema, jobOrders);
     await applyBatchToJobOrderHistory(tx, this.schema, facts);
-    // After the timeline, stop reasons and job orders: the KPI elements are recomputed from them.
-    const kpiChanges = await applyBatchToKpiElements(tx, this.schema, facts);
     // Last: it locks the calendar generation row (bumped with any calendar or hierarchy change) until the commit.
     await applyBatchToWorkCalendars(tx, this.schema, facts);
     facts.forEach((fact, index) => {
@@ -100,28 +93,14 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
       if (this.uncommittedJobOrders.size >= 10_000) this.uncommittedJobOrders.clear();
       for (const eventId of jobOrderChanges.eventIds) this.uncommittedJobOrders.set(eventId, jobOrderChanges);
     }
-    if (kpiChanges.length > 0) {
-      if (this.uncommittedKpis.size >= 10_000) this.uncommittedKpis.clear();
-      const entry = { eventIds: facts.map((fact) => fact.eventId), changes: kpiChanges };
-      for (const eventId of entry.eventIds) this.uncommittedKpis.set(eventId, entry);
-    }
   }
 
   private announce(event: IntegrationEvent): void {
     this.announceJobOrders(event);
-    this.announceKpis(event);
     const status = this.uncommitted.get(event.id);
     if (!status) return;
     this.uncommitted.delete(event.id);
     this.feed.publish(status);
-  }
-
-  /** Like job orders: one push per committed batch. */
-  private announceKpis(event: IntegrationEvent): void {
-    const entry = this.uncommittedKpis.get(event.id);
-    if (!entry) return;
-    for (const eventId of entry.eventIds) this.uncommittedKpis.delete(eventId);
-    this.kpiFeed.publish(entry.changes);
   }
 
   /** The batch's events commit together: the first of them announced speaks for all, the others find nothing. */

@@ -5,17 +5,19 @@ import { isoOf } from '../sql-values';
 import { BUCKET_MS, bucketOf, emptyTimeElements, unitTimeBuckets, type BucketElements, type StateEntry, type TimeElements } from './unit-time-elements';
 
 /**
- * KPI elements as read models. Per work unit and 15-minute bucket, the time elements its states give
- * (`kpi_unit_time`) and its downtime by reason (`kpi_unit_reasons`), under each KPI definition version; and
- * rolled up to every element of the hierarchy above it (the unit itself included), by 15 minutes and by
- * hour (`kpi_scope_time`, `kpi_scope_reasons` by hour, `kpi_scope_counts` for quantities, which no
- * definition changes). A query sums rollup rows, so its cost grows with the buckets it answers, not with the
- * events behind them.
+ * KPI elements as read models, kept by their own consumer (see kpi-projection.ts) from its own copy of what
+ * it needs: each work unit's states (`kpi_unit_states`), corrected stop reasons (`kpi_stop_reasons`),
+ * equipment paths and released cycle times. From those: the time elements and the downtime by reason of
+ * every scope of the hierarchy (each work unit, and every element above it), by 15 minutes and by hour
+ * (`kpi_scope_time`; `kpi_scope_reasons` by hour), under each KPI definition version; and the quantities
+ * (`kpi_scope_counts`), which no definition changes. A query sums rollup rows, so its cost grows with the
+ * buckets it answers, not with the events behind them.
  *
- * A unit's time elements are recomputed, not incremented: a batch that touches a unit's timeline (a state
- * change, late or not, or a corrected stop reason) recomputes the buckets of the intervals it touched from
- * the timeline itself, and the difference to what was there goes to the rollups. Redelivery, late events and
- * corrections therefore all end in the same figures as an in-order first delivery.
+ * A unit's time elements are recomputed, not incremented: a batch that touches a unit's states (a state
+ * change, late or not, or a corrected stop reason) recomputes the whole hours around the intervals it
+ * touched from the states themselves, and the difference to what the unit's own rows held goes to every
+ * scope on its path. Redelivery, late events and corrections therefore all end in the same figures as an
+ * in-order first delivery.
  */
 export const kpiMigrations: Migration[] = [
   {
@@ -34,23 +36,26 @@ export const kpiMigrations: Migration[] = [
       );
       insert into {{schema}}.kpi_definitions (version, minor_stop_threshold_seconds, setup_is_availability_loss, status) values (1, 0, true, 'current');
 
-      create table {{schema}}.kpi_unit_time (
-        version integer not null,
+      create table {{schema}}.kpi_unit_states (
         work_unit_id text not null,
-        bucket timestamptz not null,
-        apt double precision not null, asut double precision not null, adet double precision not null, adot double precision not null,
-        fe integer not null, ttr double precision not null,
-        primary key (version, work_unit_id, bucket)
+        stream_position integer not null,
+        since timestamptz not null,
+        state text not null,
+        reason_code text,
+        primary key (work_unit_id, stream_position)
       );
-      create table {{schema}}.kpi_unit_reasons (
-        version integer not null,
+      create index kpi_unit_states_since_idx on {{schema}}.kpi_unit_states (work_unit_id, since);
+      create table {{schema}}.kpi_stop_reasons (
         work_unit_id text not null,
-        bucket timestamptz not null,
+        since timestamptz not null,
         state text not null,
         reason_code text not null,
-        seconds double precision not null,
-        occurrences integer not null,
-        primary key (version, work_unit_id, bucket, state, reason_code)
+        stream_position integer not null,
+        primary key (work_unit_id, since, state)
+      );
+      create table {{schema}}.kpi_equipment_paths (
+        equipment_id text primary key,
+        path text[] not null
       );
       create table {{schema}}.kpi_scope_time (
         version integer not null,
@@ -145,16 +150,20 @@ export async function kpiDefinitions(db: SqlClient, schema: string): Promise<Kpi
 }
 
 type StateFact = Extract<ProductionFact, { type: 'WorkUnitStateChanged' | 'WorkUnitStopReasonCorrected' }>;
+type ChangeFact = Extract<ProductionFact, { type: 'WorkUnitStateChanged' }>;
+type CorrectionFact = Extract<ProductionFact, { type: 'WorkUnitStopReasonCorrected' }>;
+type DefinedFact = Extract<ProductionFact, { type: 'EquipmentDefined' }>;
 type ReportFact = Extract<ProductionFact, { type: 'ProductionReported' }>;
 type ReleaseFact = Extract<ProductionFact, { type: 'JobOrderReleased' }>;
 
 /**
- * Applies a committed-together batch: cycle times of released job orders, counts to the rollups, and the
- * time elements of every unit whose timeline the batch touched (the timeline and stop-reason projections
- * ran first in the same transaction). Answers what changed, for subscribers.
+ * Applies a committed-together batch: equipment paths, each unit's states and corrected stop reasons, cycle
+ * times of released job orders, counts to the rollups, and the time elements of every unit whose states the
+ * batch touched. Answers what changed, for subscribers.
  */
 export async function applyBatchToKpiElements(tx: SqlClient, schema: string, facts: readonly ProductionFact[]): Promise<KpiChange[]> {
   const s = ident(schema);
+  await keepOwnCopies(tx, s, facts);
   const releases = facts.filter((fact): fact is ReleaseFact => fact.type === 'JobOrderReleased');
   if (releases.length > 0) await keepCycleTimes(tx, s, releases);
   const changes: KpiChange[] = [];
@@ -163,6 +172,41 @@ export async function applyBatchToKpiElements(tx: SqlClient, schema: string, fac
   const touched = facts.filter((fact): fact is StateFact => fact.type === 'WorkUnitStateChanged' || fact.type === 'WorkUnitStopReasonCorrected');
   if (touched.length > 0) changes.push(...(await recomputeTouchedUnits(tx, schema, touched)));
   return changes;
+}
+
+/** What the recomputation reads, kept by this projection itself: paths, states, corrected reasons. */
+async function keepOwnCopies(tx: SqlClient, s: string, facts: readonly ProductionFact[]): Promise<void> {
+  const paths = new Map<string, string[]>();
+  for (const fact of facts) {
+    if (fact.type === 'EquipmentDefined') paths.set(fact.data.equipmentId, (fact as DefinedFact).data.path);
+    else if (fact.type === 'WorkUnitStateChanged') paths.set(fact.data.workUnitId, fact.data.path);
+  }
+  if (paths.size > 0) {
+    await tx.query(
+      `insert into ${s}.kpi_equipment_paths (equipment_id, path) select id, string_to_array(p, chr(31)) from unnest($1::text[], $2::text[]) as t(id, p)
+       on conflict (equipment_id) do update set path = excluded.path`,
+      [[...paths.keys()], [...paths.values()].map((path) => path.join(String.fromCharCode(31)))],
+    );
+  }
+  const changes = facts.filter((fact): fact is ChangeFact => fact.type === 'WorkUnitStateChanged');
+  if (changes.length > 0) {
+    await tx.query(
+      `insert into ${s}.kpi_unit_states (work_unit_id, stream_position, since, state, reason_code)
+       select * from unnest($1::text[], $2::int4[], $3::timestamptz[], $4::text[], $5::text[])
+       on conflict (work_unit_id, stream_position) do nothing`,
+      [changes.map((f) => f.data.workUnitId), changes.map((f) => f.streamPosition), changes.map((f) => f.data.since), changes.map((f) => f.data.state), changes.map((f) => f.data.reasonCode ?? null)],
+    );
+  }
+  const corrections = facts.filter((fact): fact is CorrectionFact => fact.type === 'WorkUnitStopReasonCorrected');
+  if (corrections.length > 0) {
+    await tx.query(
+      `insert into ${s}.kpi_stop_reasons as k (work_unit_id, since, state, reason_code, stream_position)
+       select * from unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::int4[])
+       on conflict (work_unit_id, since, state) do update set reason_code = excluded.reason_code, stream_position = excluded.stream_position
+       where excluded.stream_position > k.stream_position`,
+      [corrections.map((f) => f.data.workUnitId), corrections.map((f) => f.data.since), corrections.map((f) => f.data.state), corrections.map((f) => f.data.reasonCode), corrections.map((f) => f.streamPosition)],
+    );
+  }
 }
 
 async function keepCycleTimes(tx: SqlClient, s: string, releases: readonly ReleaseFact[]): Promise<void> {
@@ -178,8 +222,10 @@ async function keepCycleTimes(tx: SqlClient, s: string, releases: readonly Relea
   );
 }
 
-async function pathsOf(tx: SqlClient, s: string, equipmentIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await tx.query<{ equipment_id: string; path: string[] }>(`select equipment_id, path from ${s}.equipment where equipment_id = any($1::text[])`, [[...new Set(equipmentIds)]]);
+export async function pathsOf(tx: SqlClient, s: string, equipmentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await tx.query<{ equipment_id: string; path: string[] }>(`select equipment_id, path from ${s}.kpi_equipment_paths where equipment_id = any($1::text[])`, [
+    [...new Set(equipmentIds)],
+  ]);
   return new Map(rows.map((row) => [row.equipment_id, row.path]));
 }
 
@@ -238,8 +284,8 @@ async function applyCounts(tx: SqlClient, s: string, reports: readonly ReportFac
 async function touchedRanges(tx: SqlClient, s: string, facts: readonly StateFact[]): Promise<Map<string, { from: number; to: number }>> {
   const rows = await tx.query<{ unit: string; since: unknown; lo: unknown; hi: unknown; correction: boolean }>(
     `select f.unit, f.since, f.correction,
-            (select max(t.since) from ${s}.work_unit_state_timeline t where t.work_unit_id = f.unit and t.since < f.since) as lo,
-            (select min(t.since) from ${s}.work_unit_state_timeline t where t.work_unit_id = f.unit and t.since > f.since) as hi
+            (select max(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since < f.since) as lo,
+            (select min(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since > f.since) as hi
        from unnest($1::text[], $2::timestamptz[], $3::bool[]) as f(unit, since, correction)`,
     [facts.map((f) => f.data.workUnitId), facts.map((f) => f.data.since), facts.map((f) => f.type === 'WorkUnitStopReasonCorrected')],
   );
@@ -252,9 +298,12 @@ async function touchedRanges(tx: SqlClient, s: string, facts: readonly StateFact
     const range = ranges.get(row.unit);
     ranges.set(row.unit, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
   }
-  for (const [unit, range] of ranges) ranges.set(unit, { from: bucketOf(range.from), to: bucketOf(range.to - 1) + BUCKET_MS });
+  // Whole hours: the unit's downtime by reason is kept by the hour, and is recomputed with its time.
+  for (const [unit, range] of ranges) ranges.set(unit, { from: Math.floor(range.from / HOUR_MS) * HOUR_MS, to: Math.floor((range.to - 1) / HOUR_MS) * HOUR_MS + HOUR_MS });
   return ranges;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Every state of the units in their ranges, with the interval around each range's ends, reasons corrected. */
 export async function unitEntries(tx: SqlClient, s: string, ranges: ReadonlyMap<string, { from: number; to: number }>): Promise<Map<string, StateEntry[]>> {
@@ -262,10 +311,10 @@ export async function unitEntries(tx: SqlClient, s: string, ranges: ReadonlyMap<
   const rows = await tx.query<{ work_unit_id: string; state: WorkUnitState; since: unknown; reason_code: string | null }>(
     `select t.work_unit_id, t.state, t.since, coalesce(c.reason_code, t.reason_code) as reason_code
        from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as r(unit, lo, hi)
-       join ${s}.work_unit_state_timeline t on t.work_unit_id = r.unit
-        and t.since >= coalesce((select max(p.since) from ${s}.work_unit_state_timeline p where p.work_unit_id = r.unit and p.since <= r.lo), r.lo)
-        and t.since <= coalesce((select min(n.since) from ${s}.work_unit_state_timeline n where n.work_unit_id = r.unit and n.since >= r.hi), r.hi)
-       left join ${s}.work_unit_stop_reasons c on c.work_unit_id = t.work_unit_id and c.since = t.since and c.state = t.state
+       join ${s}.kpi_unit_states t on t.work_unit_id = r.unit
+        and t.since >= coalesce((select max(p.since) from ${s}.kpi_unit_states p where p.work_unit_id = r.unit and p.since <= r.lo), r.lo)
+        and t.since <= coalesce((select min(n.since) from ${s}.kpi_unit_states n where n.work_unit_id = r.unit and n.since >= r.hi), r.hi)
+       left join ${s}.kpi_stop_reasons c on c.work_unit_id = t.work_unit_id and c.since = t.since and c.state = t.state
       order by t.work_unit_id, t.since, t.stream_position`,
     [units, units.map((u) => new Date(ranges.get(u)?.from ?? 0).toISOString()), units.map((u) => new Date(ranges.get(u)?.to ?? 0).toISOString())],
   );
@@ -304,8 +353,8 @@ async function recomputeTouchedUnits(tx: SqlClient, schema: string, facts: reado
 const TIME_KEYS = ['APT', 'ASUT', 'ADET', 'ADOT', 'FE', 'TTR'] as const;
 
 /**
- * Writes the recomputed buckets of each unit in its range in place of what was there, and adds the
- * difference to the rollups of every scope on the unit's path.
+ * Adds, for each unit, the difference between its recomputed buckets (whole hours) and what its own rows
+ * held to every scope on its path, the unit's own rows included, which then hold the recomputed figures.
  */
 export async function replaceUnitBuckets(
   tx: SqlClient,
@@ -318,16 +367,17 @@ export async function replaceUnitBuckets(
   const units = [...recomputed.keys()];
   const froms = units.map((u) => new Date(ranges.get(u)?.from ?? 0).toISOString());
   const tos = units.map((u) => new Date(ranges.get(u)?.to ?? 0).toISOString());
+  // What the unit's own rows hold now (the unit is a scope of its own, first of its rollups).
   const oldTime = await tx.query<{ work_unit_id: string; bucket: unknown; apt: number; asut: number; adet: number; adot: number; fe: number; ttr: number }>(
-    `delete from ${s}.kpi_unit_time k using unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) as r(unit, lo, hi)
-      where k.version = $1 and k.work_unit_id = r.unit and k.bucket >= r.lo and k.bucket < r.hi
-      returning k.work_unit_id, k.bucket, k.apt, k.asut, k.adet, k.adot, k.fe, k.ttr`,
+    `select k.scope_id as work_unit_id, k.bucket, k.apt, k.asut, k.adet, k.adot, k.fe, k.ttr
+       from unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) as r(unit, lo, hi)
+       join ${s}.kpi_scope_time k on k.version = $1 and k.scope_id = r.unit and k.grain_minutes = 15 and k.bucket >= r.lo and k.bucket < r.hi`,
     [version, units, froms, tos],
   );
   const oldReasons = await tx.query<{ work_unit_id: string; bucket: unknown; state: string; reason_code: string; seconds: number; occurrences: number }>(
-    `delete from ${s}.kpi_unit_reasons k using unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) as r(unit, lo, hi)
-      where k.version = $1 and k.work_unit_id = r.unit and k.bucket >= r.lo and k.bucket < r.hi
-      returning k.work_unit_id, k.bucket, k.state, k.reason_code, k.seconds, k.occurrences`,
+    `select k.scope_id as work_unit_id, k.bucket, k.state, k.reason_code, k.seconds, k.occurrences
+       from unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) as r(unit, lo, hi)
+       join ${s}.kpi_scope_reasons k on k.version = $1 and k.scope_id = r.unit and k.bucket >= r.lo and k.bucket < r.hi`,
     [version, units, froms, tos],
   );
   // Differences per scope, grain and bucket: new minus old.
@@ -358,39 +408,11 @@ export async function replaceUnitBuckets(
     addTime(row.work_unit_id, Date.parse(isoOf(row.bucket)), { APT: Number(row.apt), ASUT: Number(row.asut), ADET: Number(row.adet), ADOT: Number(row.adot), FE: Number(row.fe), TTR: Number(row.ttr) }, -1);
   }
   for (const row of oldReasons) addReason(row.work_unit_id, Date.parse(isoOf(row.bucket)), row.state, row.reason_code, -Number(row.seconds), -Number(row.occurrences));
-  const unitTime: { unit: string; bucket: number; e: TimeElements }[] = [];
-  const unitReasons: { unit: string; bucket: number; state: string; reasonCode: string; seconds: number; occurrences: number }[] = [];
   for (const [unit, buckets] of recomputed) {
     for (const [bucket, elements] of buckets) {
-      unitTime.push({ unit, bucket, e: elements.time });
       addTime(unit, bucket, elements.time, 1);
-      for (const reason of elements.reasons.values()) {
-        unitReasons.push({ unit, bucket, state: reason.state, reasonCode: reason.reasonCode, seconds: reason.seconds, occurrences: reason.occurrences });
-        addReason(unit, bucket, reason.state, reason.reasonCode, reason.seconds, reason.occurrences);
-      }
+      for (const reason of elements.reasons.values()) addReason(unit, bucket, reason.state, reason.reasonCode, reason.seconds, reason.occurrences);
     }
-  }
-  if (unitTime.length > 0) {
-    await tx.query(
-      `insert into ${s}.kpi_unit_time (version, work_unit_id, bucket, apt, asut, adet, adot, fe, ttr)
-       select $1, * from unnest($2::text[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::int4[], $9::float8[])`,
-      [version, unitTime.map((r) => r.unit), unitTime.map((r) => new Date(r.bucket).toISOString()), ...TIME_KEYS.map((k) => unitTime.map((r) => r.e[k]))],
-    );
-  }
-  if (unitReasons.length > 0) {
-    await tx.query(
-      `insert into ${s}.kpi_unit_reasons (version, work_unit_id, bucket, state, reason_code, seconds, occurrences)
-       select $1, * from unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::float8[], $7::int4[])`,
-      [
-        version,
-        unitReasons.map((r) => r.unit),
-        unitReasons.map((r) => new Date(r.bucket).toISOString()),
-        unitReasons.map((r) => r.state),
-        unitReasons.map((r) => r.reasonCode),
-        unitReasons.map((r) => r.seconds),
-        unitReasons.map((r) => r.occurrences),
-      ],
-    );
   }
   const times = [...timeDelta.values()].filter((d) => TIME_KEYS.some((k) => d.e[k] !== 0));
   if (times.length > 0) {

@@ -234,10 +234,14 @@ export class KpiQueries {
     return { from: start, to: end, elements: elementsOf({ ...e, TBF: e.APT + e.ASUT }) };
   }
 
-  /** Each work unit's current state under the scopes: the interval the projection has not closed yet. */
+  /** Each work unit's latest state under the scopes: the interval the KPI projection has not closed yet. */
   private async openIntervals(scopes: readonly string[]): Promise<OpenInterval[]> {
     const rows = await this.db.query<{ work_unit_id: string; path: string[]; state: WorkUnitState; since: unknown; reason_code: string | null }>(
-      `select work_unit_id, path, state, since, reason_code from ${this.s}.work_unit_status where path && $1::text[]`,
+      `select p.equipment_id as work_unit_id, p.path, st.state, st.since, coalesce(c.reason_code, st.reason_code) as reason_code
+         from ${this.s}.kpi_equipment_paths p
+         join lateral (select * from ${this.s}.kpi_unit_states u where u.work_unit_id = p.equipment_id order by u.since desc, u.stream_position desc limit 1) st on true
+         left join ${this.s}.kpi_stop_reasons c on c.work_unit_id = st.work_unit_id and c.since = st.since and c.state = st.state
+        where p.path && $1::text[]`,
       [scopes],
     );
     return rows.map((row) => ({ workUnitId: row.work_unit_id, path: row.path, state: row.state, since: Date.parse(isoOf(row.since)), reasonCode: row.reason_code }));

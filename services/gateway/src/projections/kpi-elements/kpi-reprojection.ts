@@ -6,8 +6,8 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { gatewayMigrations } from '../gateway-migrations';
 import { isoOf } from '../sql-values';
-import { kpiDefinitions, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
-import { BUCKET_MS, bucketOf, unitTimeBuckets } from './unit-time-elements';
+import { kpiDefinitions, pathsOf, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
+import { unitTimeBuckets } from './unit-time-elements';
 
 /**
  * A new KPI definition is projected beside the current one, from the state timeline the gateway holds (every
@@ -56,8 +56,8 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       const [row] = await tx.query<{ version: number }>(
         `insert into ${this.s}.kpi_definitions (version, minor_stop_threshold_seconds, setup_is_availability_loss, status, total_units, total_events)
          select coalesce(max(version), 0) + 1, $1, $2, 'projecting',
-                (select count(distinct work_unit_id) from ${this.s}.work_unit_state_timeline),
-                (select count(*) from ${this.s}.work_unit_state_timeline)
+                (select count(distinct work_unit_id) from ${this.s}.kpi_unit_states),
+                (select count(*) from ${this.s}.kpi_unit_states)
            from ${this.s}.kpi_definitions
          returning version`,
         [options.minorStopThresholdSeconds, options.setupIsAvailabilityLoss],
@@ -91,7 +91,7 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       const projecting = (await kpiDefinitions(this.db, this.schema)).find((d) => d.status === 'projecting');
       if (!projecting) return;
       const [next] = await this.db.query<{ work_unit_id: string }>(
-        `select distinct t.work_unit_id from ${this.s}.work_unit_state_timeline t
+        `select distinct t.work_unit_id from ${this.s}.kpi_unit_states t
           where not exists (select 1 from ${this.s}.kpi_reprojected_units r where r.version = $1 and r.work_unit_id = t.work_unit_id)
           order by t.work_unit_id limit 1`,
         [projecting.version],
@@ -111,18 +111,18 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       const [still] = await tx.query(`select 1 from ${this.s}.kpi_definitions where version = $1 and status = 'projecting'`, [definition.version]);
       if (!still) return;
       const [span] = await tx.query<{ first: unknown; last: unknown; events: string }>(
-        `select min(since) as first, max(since) as last, count(*)::text as events from ${this.s}.work_unit_state_timeline where work_unit_id = $1`,
+        `select min(since) as first, max(since) as last, count(*)::text as events from ${this.s}.kpi_unit_states where work_unit_id = $1`,
         [unit],
       );
       if (!span || span.first === null || span.last === null) return;
       const first = Date.parse(isoOf(span.first));
       const last = Date.parse(isoOf(span.last));
-      const range = { from: bucketOf(first), to: bucketOf(last) + BUCKET_MS };
+      const range = { from: Math.floor(first / 3_600_000) * 3_600_000, to: Math.floor(last / 3_600_000) * 3_600_000 + 3_600_000 };
       const ranges = new Map([[unit, range]]);
       const entries = await unitEntries(tx, this.s, ranges);
-      const [pathRow] = await tx.query<{ path: string[] }>(`select path from ${this.s}.equipment where equipment_id = $1`, [unit]);
+      const paths = await pathsOf(tx, this.s, [unit]);
       const buckets = unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds);
-      await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), new Map([[unit, pathRow?.path ?? [unit]]]));
+      await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths);
       await tx.query(`insert into ${this.s}.kpi_reprojected_units (version, work_unit_id) values ($1, $2) on conflict do nothing`, [definition.version, unit]);
       await tx.query(`update ${this.s}.kpi_definitions set processed_units = processed_units + 1, processed_events = processed_events + $2 where version = $1`, [
         definition.version,
@@ -140,7 +140,7 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       await tx.query(`update ${this.s}.kpi_definitions set status = 'retired' where status = 'current'`);
       await tx.query(`update ${this.s}.kpi_definitions set status = 'current' where version = $1`, [version]);
     });
-    for (const table of ['kpi_unit_time', 'kpi_unit_reasons', 'kpi_scope_time', 'kpi_scope_reasons', 'kpi_reprojected_units']) {
+    for (const table of ['kpi_scope_time', 'kpi_scope_reasons', 'kpi_reprojected_units']) {
       await this.db.query(`delete from ${this.s}.${table} where version in (select version from ${this.s}.kpi_definitions where status = 'retired')`);
     }
     this.logger.log(`KPI definition ${version} is current`);

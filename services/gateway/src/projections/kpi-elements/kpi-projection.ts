@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { topicOf, type IntegrationEvent } from '@quadrant/contracts';
+import { migrate, type SqlClient } from '@quadrant/database';
+import { InboxConsumer } from '@quadrant/messaging';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
+import { KpiFeed } from '../../subscriptions/kpi-feed';
+import { GATEWAY_SCHEMA } from '../gateway-schema';
+import { gatewayMigrations } from '../gateway-migrations';
+import { productionFactOf, type ProductionFact } from '../production-facts';
+import { applyBatchToKpiElements, type KpiChange } from './kpi-elements.store';
+
+/** The KPI projection's consumer group: its own checkpoint, its own pace. */
+export const KPI_GROUP_ID = 'gateway-kpi-elements';
+
+/**
+ * Events per transaction: the recomputation costs a few statements per batch whatever its size, so larger
+ * batches catch up faster; still short enough (a few hundred ms) not to hold back other global-log readers.
+ */
+const KPI_TRANSACTION_CHUNK = 1_000;
+
+/**
+ * The ISO 22400 KPI elements as a projection of their own: a consumer group apart from the other read models,
+ * so their pace does not depend on it, with its own copy of the states, reasons and paths it recomputes from
+ * (kpi-elements.store.ts). What a committed batch changed goes to `kpiChanged` subscribers.
+ */
+@Injectable()
+export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('KpiProjection');
+  private consumer: InboxConsumer | undefined;
+  /** Changes of a transaction not yet known to be committed, under each of its events (one push per batch). */
+  private readonly uncommitted = new Map<string, { eventIds: string[]; changes: KpiChange[] }>();
+
+  constructor(
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+    @Inject(GATEWAY_SCHEMA) private readonly schema: string,
+    private readonly feed: KpiFeed,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await migrate(this.runtime.db, this.schema, gatewayMigrations);
+    const consumer = new InboxConsumer({
+      transport: this.runtime.transport,
+      db: this.runtime.db,
+      schema: this.schema,
+      groupId: KPI_GROUP_ID,
+      topics: [topicOf('production')],
+      transactionChunk: KPI_TRANSACTION_CHUNK,
+      handle: (event, tx) => this.project([event], tx),
+      handleBatch: (events, tx) => this.project(events, tx),
+      afterCommit: (event) => this.announce(event),
+      onError: (error, message, attempt) =>
+        this.logger.warn(`event ${message.headers['ce_id'] ?? message.offset} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
+    });
+    await consumer.start();
+    this.consumer = consumer;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    this.consumer = undefined;
+  }
+
+  private async project(events: IntegrationEvent[], tx: SqlClient): Promise<void> {
+    const facts = events.map(productionFactOf).filter((fact): fact is ProductionFact => fact !== undefined);
+    const changes = await applyBatchToKpiElements(tx, this.schema, facts);
+    if (changes.length === 0 || this.feed.subscriberCount === 0) return;
+    // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.
+    if (this.uncommitted.size >= 10_000) this.uncommitted.clear();
+    const entry = { eventIds: facts.map((fact) => fact.eventId), changes };
+    for (const eventId of entry.eventIds) this.uncommitted.set(eventId, entry);
+  }
+
+  /** The batch's events commit together: the first of them announced speaks for all. */
+  private announce(event: IntegrationEvent): void {
+    const entry = this.uncommitted.get(event.id);
+    if (!entry) return;
+    for (const eventId of entry.eventIds) this.uncommitted.delete(eventId);
+    this.feed.publish(entry.changes);
+  }
+}
