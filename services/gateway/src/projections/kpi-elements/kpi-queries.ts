@@ -72,22 +72,25 @@ export class KpiQueries {
   async elements(scopes: readonly string[], buckets: readonly KpiBucket[], now: number): Promise<Map<string, KpiElements[]>> {
     const { current } = await this.definitions();
     const grain = grainFor(buckets);
-    const los = buckets.map((b) => new Date(b.from).toISOString());
-    const his = buckets.map((b) => new Date(b.to).toISOString());
+    // One index range scan per table, each row put in its bucket by width_bucket over the sorted bounds.
+    const { thresholds, bucketOfInterval } = bucketIntervals(buckets);
+    const first = new Date(buckets[0]?.from ?? now).toISOString();
+    const last = new Date(buckets[buckets.length - 1]?.to ?? now).toISOString();
     const [time, counts, open, units] = await Promise.all([
-      this.db.query<{ scope_id: string; i: string; apt: number; asut: number; adet: number; adot: number; fe: string; ttr: number }>(
-        `select t.scope_id, b.i::text as i, sum(t.apt) as apt, sum(t.asut) as asut, sum(t.adet) as adet, sum(t.adot) as adot, sum(t.fe)::text as fe, sum(t.ttr) as ttr
-           from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as b(lo, hi, i)
-           join ${this.s}.kpi_scope_time t on t.version = $3 and t.scope_id = any($4::text[]) and t.grain_minutes = $5 and t.bucket >= b.lo and t.bucket < b.hi
-          group by t.scope_id, b.i`,
-        [los, his, current.version, scopes, grain],
+      this.db.query<{ scope_id: string; i: number; apt: number; asut: number; adet: number; adot: number; fe: string; ttr: number }>(
+        `select t.scope_id, width_bucket(t.bucket, $1::timestamptz[]) as i, sum(t.apt) as apt, sum(t.asut) as asut, sum(t.adet) as adet, sum(t.adot) as adot,
+                sum(t.fe)::text as fe, sum(t.ttr) as ttr
+           from ${this.s}.kpi_scope_time t
+          where t.version = $2 and t.scope_id = any($3::text[]) and t.grain_minutes = $4 and t.bucket >= $5 and t.bucket < $6
+          group by t.scope_id, i`,
+        [thresholds, current.version, scopes, grain, first, last],
       ),
-      this.db.query<{ scope_id: string; i: string; pri_pq: number; pq: number; gq: number; sq: number; rq: number }>(
-        `select c.scope_id, b.i::text as i, sum(c.pri_pq) as pri_pq, sum(c.pq) as pq, sum(c.gq) as gq, sum(c.sq) as sq, sum(c.rq) as rq
-           from unnest($1::timestamptz[], $2::timestamptz[]) with ordinality as b(lo, hi, i)
-           join ${this.s}.kpi_scope_counts c on c.scope_id = any($3::text[]) and c.grain_minutes = $4 and c.bucket >= b.lo and c.bucket < b.hi
-          group by c.scope_id, b.i`,
-        [los, his, scopes, grain],
+      this.db.query<{ scope_id: string; i: number; pri_pq: number; pq: number; gq: number; sq: number; rq: number }>(
+        `select c.scope_id, width_bucket(c.bucket, $1::timestamptz[]) as i, sum(c.pri_pq) as pri_pq, sum(c.pq) as pq, sum(c.gq) as gq, sum(c.sq) as sq, sum(c.rq) as rq
+           from ${this.s}.kpi_scope_counts c
+          where c.scope_id = any($2::text[]) and c.grain_minutes = $3 and c.bucket >= $4 and c.bucket < $5
+          group by c.scope_id, i`,
+        [thresholds, scopes, grain, first, last],
       ),
       this.openIntervals(scopes),
       this.workUnitsUnder(scopes),
@@ -95,7 +98,7 @@ export class KpiQueries {
     const acc = new Map<string, Record<keyof KpiElements, number>[]>(scopes.map((scope) => [scope, buckets.map(() => ({ ...elementsOf({}) }))]));
     const cell = (scope: string, index: number): Record<keyof KpiElements, number> | undefined => acc.get(scope)?.[index];
     for (const row of time) {
-      const e = cell(row.scope_id, Number(row.i) - 1);
+      const e = cell(row.scope_id, bucketOfInterval[Number(row.i)] ?? -1);
       if (!e) continue;
       e.APT += Number(row.apt);
       e.ASUT += Number(row.asut);
@@ -105,7 +108,7 @@ export class KpiQueries {
       e.TTR += Number(row.ttr);
     }
     for (const row of counts) {
-      const e = cell(row.scope_id, Number(row.i) - 1);
+      const e = cell(row.scope_id, bucketOfInterval[Number(row.i)] ?? -1);
       if (!e) continue;
       e.PRI_PQ += Number(row.pri_pq);
       e.PQ += Number(row.pq);
@@ -113,10 +116,10 @@ export class KpiQueries {
       e.SQ += Number(row.sq);
       e.RQ += Number(row.rq);
     }
-    const first = buckets[0]?.from ?? now;
-    const last = buckets[buckets.length - 1]?.to ?? now;
+    const start = buckets[0]?.from ?? now;
+    const end = buckets[buckets.length - 1]?.to ?? now;
     for (const interval of open) {
-      const parts = openParts(interval, first, Math.min(last, now), now, current.minorStopThresholdSeconds);
+      const parts = openParts(interval, start, Math.min(end, now), now, current.minorStopThresholdSeconds);
       for (const [start, part] of parts) {
         const index = bucketIndex(buckets, start);
         if (index < 0) continue;
@@ -256,6 +259,23 @@ function openParts(interval: OpenInterval, from: number, to: number, now: number
     { state: 'Unknown' as const, since: Math.max(now, interval.since), reasonCode: null },
   ];
   return unitTimeBuckets(entries, from, to, threshold);
+}
+
+/**
+ * The sorted bounds of the buckets (their starts and ends, for buckets with gaps between them such as
+ * shifts) as width_bucket thresholds, and which bucket each interval between two thresholds is: interval
+ * i (1-based, [thresholds[i-1], thresholds[i])) is bucket bucketOfInterval[i], or -1 in a gap.
+ */
+export function bucketIntervals(buckets: readonly KpiBucket[]): { thresholds: string[]; bucketOfInterval: number[] } {
+  const bounds = [...new Set(buckets.flatMap((b) => [b.from, b.to]))].sort((a, b) => a - b);
+  const byStart = new Map(buckets.map((b, index) => [b.from, { index, to: b.to }]));
+  const bucketOfInterval = [-1];
+  for (let i = 1; i < bounds.length; i++) {
+    const bucket = byStart.get(bounds[i - 1] ?? NaN);
+    bucketOfInterval.push(bucket && bucket.to === bounds[i] ? bucket.index : -1);
+  }
+  bucketOfInterval.push(-1);
+  return { thresholds: bounds.map((ms) => new Date(ms).toISOString()), bucketOfInterval };
 }
 
 /** The index of the bucket holding `at`, or -1. */

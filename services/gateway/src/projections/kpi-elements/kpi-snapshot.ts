@@ -19,9 +19,13 @@ export interface KpiSnapshotRecord {
   availability: number | null;
   effectiveness: number | null;
   qualityRatio: number | null;
-  kpis: KpiValueRecord[];
+  readonly kpis: KpiValueRecord[];
 }
 
+/**
+ * The snapshot of one bucket. `kpis` (the whole catalogue, 18 values) is worked out only when a query asks
+ * for it: a series of hundreds of buckets usually wants its OEE and factors only.
+ */
 export function kpiSnapshot(bucket: KpiBucket, elements: KpiElements): KpiSnapshotRecord {
   const values = computeKpis(elements);
   return {
@@ -33,12 +37,14 @@ export function kpiSnapshot(bucket: KpiBucket, elements: KpiElements): KpiSnapsh
     availability: values.availability,
     effectiveness: values.effectiveness,
     qualityRatio: values['quality-ratio'],
-    kpis: KPI_DEFINITIONS.map((definition) => ({
-      id: definition.id,
-      name: definition.name,
-      unit: definition.unit,
-      trend: definition.trend === 'higher-is-better' ? 'HIGHER_IS_BETTER' : 'LOWER_IS_BETTER',
-      value: values[definition.id],
-    })),
+    get kpis(): KpiValueRecord[] {
+      return KPI_DEFINITIONS.map((definition) => ({
+        id: definition.id,
+        name: definition.name,
+        unit: definition.unit,
+        trend: definition.trend === 'higher-is-better' ? 'HIGHER_IS_BETTER' : 'LOWER_IS_BETTER',
+        value: values[definition.id],
+      }));
+    },
   };
 }

@@ -53,8 +53,8 @@ export class KpiResolver {
     @Args('to') to: string,
     @Args('granularity') granularity: KpiGranularity,
   ): Promise<KpiSeriesRecord> {
-    const equipment = await this.scopeOf(scope);
     const range = rangeOf(from, to);
+    const [equipment, definition] = await Promise.all([this.scopeOf(scope), this.definition()]);
     const buckets = await this.bucketsOf(equipment, range, granularity);
     const now = Date.now();
     const elements = (await this.kpis.elements([scope], buckets, now)).get(scope) ?? [];
@@ -67,7 +67,7 @@ export class KpiResolver {
       granularity,
       total: kpiSnapshot(range, total),
       buckets: buckets.map((bucket, index) => kpiSnapshot(bucket, elements[index] ?? elementsMissing())),
-      definition: await this.definition(),
+      definition,
     };
   }
 
