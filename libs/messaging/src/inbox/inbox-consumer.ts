@@ -25,6 +25,12 @@ export interface InboxConsumerOptions {
   onError?(error: unknown, message: IncomingMessage, attempt: number): void;
   /** Events per transaction (default 250; see TRANSACTION_CHUNK). */
   transactionChunk?: number;
+  /**
+   * Takes the next delivery no sooner than this long after the start of the previous one (default 0), so
+   * that what arrives meanwhile comes as one larger batch: for a projection whose cost is mostly per batch
+   * and whose readers can wait that long.
+   */
+  minDeliveryIntervalMs?: number;
 }
 
 /**
@@ -41,29 +47,36 @@ const TRANSACTION_CHUNK = 250;
 export class InboxConsumer {
   private subscription: TransportSubscription | undefined;
   private readonly s: string;
+  /** Ends the wait between deliveries at once when the consumer stops. */
+  private stopping = new AbortController();
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.s = ident(options.schema);
   }
 
   async start(): Promise<void> {
+    this.stopping = new AbortController();
     await migrate(this.options.db, this.options.schema, inboxMigrations);
     await this.options.transport.ensureTopics([...this.options.topics, ...this.options.topics.map(deadLetterTopicOf)]);
     this.subscription = await this.options.transport.subscribe({
       groupId: this.options.groupId,
       topics: this.options.topics,
       handle: async (messages) => {
+        const started = Date.now();
         // Short transactions: an open writing transaction holds back every global-log reader of the
         // database cluster (xid8 snapshot horizon), other services' relays included.
         const chunk = this.options.transactionChunk ?? TRANSACTION_CHUNK;
         for (let from = 0; from < messages.length; from += chunk) {
           await this.processBatch(messages.slice(from, from + chunk));
         }
+        const rest = (this.options.minDeliveryIntervalMs ?? 0) - (Date.now() - started);
+        if (rest > 0) await pause(rest, this.stopping.signal);
       },
     });
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.subscription?.stop();
     this.subscription = undefined;
   }
@@ -174,4 +187,17 @@ export class InboxConsumer {
       await this.saveCheckpoint(tx, message);
     });
   }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
 }
