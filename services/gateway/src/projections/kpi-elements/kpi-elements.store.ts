@@ -152,7 +152,6 @@ export async function kpiDefinitions(db: SqlClient, schema: string): Promise<Kpi
 type StateFact = Extract<ProductionFact, { type: 'WorkUnitStateChanged' | 'WorkUnitStopReasonCorrected' }>;
 type ChangeFact = Extract<ProductionFact, { type: 'WorkUnitStateChanged' }>;
 type CorrectionFact = Extract<ProductionFact, { type: 'WorkUnitStopReasonCorrected' }>;
-type DefinedFact = Extract<ProductionFact, { type: 'EquipmentDefined' }>;
 type ReportFact = Extract<ProductionFact, { type: 'ProductionReported' }>;
 type ReleaseFact = Extract<ProductionFact, { type: 'JobOrderReleased' }>;
 
@@ -178,13 +177,13 @@ export async function applyBatchToKpiElements(tx: SqlClient, schema: string, fac
 async function keepOwnCopies(tx: SqlClient, s: string, facts: readonly ProductionFact[]): Promise<void> {
   const paths = new Map<string, string[]>();
   for (const fact of facts) {
-    if (fact.type === 'EquipmentDefined') paths.set(fact.data.equipmentId, (fact as DefinedFact).data.path);
+    if (fact.type === 'EquipmentDefined') paths.set(fact.data.equipmentId, fact.data.path);
     else if (fact.type === 'WorkUnitStateChanged') paths.set(fact.data.workUnitId, fact.data.path);
   }
   if (paths.size > 0) {
     await tx.query(
       `insert into ${s}.kpi_equipment_paths (equipment_id, path) select id, string_to_array(p, chr(31)) from unnest($1::text[], $2::text[]) as t(id, p)
-       on conflict (equipment_id) do update set path = excluded.path`,
+       on conflict (equipment_id) do update set path = excluded.path where ${s}.kpi_equipment_paths.path is distinct from excluded.path`,
       [[...paths.keys()], [...paths.values()].map((path) => path.join(String.fromCharCode(31)))],
     );
   }

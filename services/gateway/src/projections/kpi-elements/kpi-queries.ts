@@ -18,6 +18,13 @@ export interface DowntimeReasonTotal {
   occurrences: number;
 }
 
+interface JobSpan {
+  jobOrderId: string;
+  start: number;
+  end: number;
+  segments: { segmentId: string; workUnitId: string | null; good: number; scrap: number; rework: number }[];
+}
+
 interface OpenInterval {
   workUnitId: string;
   path: string[];
@@ -188,53 +195,110 @@ export class KpiQueries {
    * Undefined for an unknown job order.
    */
   async jobOrderElements(jobOrderId: string, now: number): Promise<{ from: number; to: number; elements: KpiElements } | undefined> {
-    const [job] = await this.db.query<{ created_at: unknown; started_at: unknown; ended_at: unknown; segments: { segmentId: string; workUnitId: string | null; good: number; scrap: number; rework: number }[] }>(
-      `select created_at, started_at, coalesce(completed_at, aborted_at) as ended_at, segments from ${this.s}.job_orders where job_order_id = $1`,
-      [jobOrderId],
-    );
+    const [job] = await this.jobSpans([jobOrderId], now);
     if (!job) return undefined;
-    const { current } = await this.definitions();
-    const start = job.started_at === null ? Date.parse(isoOf(job.created_at)) : Date.parse(isoOf(job.started_at));
-    const end = job.started_at === null ? start : job.ended_at === null ? Math.max(now, start) : Date.parse(isoOf(job.ended_at));
-    const e: Record<keyof KpiElements, number> = { ...elementsOf({ AOET: (end - start) / 1000 }) };
-    const cycle = await this.db.query<{ segment_id: string; work_unit_id: string; ideal_cycle_time_seconds: number }>(
-      `select segment_id, work_unit_id, ideal_cycle_time_seconds from ${this.s}.kpi_cycle_times where job_order_id = $1`,
-      [jobOrderId],
+    return { from: job.start, to: job.end, elements: await this.jobOrdersElements([job], null, now) };
+  }
+
+  /**
+   * The elements of a product's job orders over [from, to): what each made in the range (by its counts'
+   * times), the time of the work units while allocated to them within the range, and their AOET within it.
+   */
+  async productElements(productId: string, range: { from: number; to: number }, now: number): Promise<KpiElements> {
+    const ids = await this.db.query<{ job_order_id: string }>(
+      `select job_order_id from ${this.s}.job_orders
+        where product_id = $1 and started_at is not null and started_at < $3 and coalesce(completed_at, aborted_at, 'infinity') > $2`,
+      [productId, new Date(range.from).toISOString(), new Date(range.to).toISOString()],
     );
-    const pri = new Map(cycle.map((row) => [`${row.segment_id}/${row.work_unit_id}`, Number(row.ideal_cycle_time_seconds)]));
-    for (const segment of job.segments) {
-      const pq = segment.good + segment.scrap + segment.rework;
+    const jobs = await this.jobSpans(ids.map((row) => row.job_order_id), now);
+    return this.jobOrdersElements(jobs, range, now);
+  }
+
+  private async jobSpans(jobOrderIds: readonly string[], now: number): Promise<JobSpan[]> {
+    if (jobOrderIds.length === 0) return [];
+    const rows = await this.db.query<{ job_order_id: string; created_at: unknown; started_at: unknown; ended_at: unknown; segments: JobSpan['segments'] }>(
+      `select job_order_id, created_at, started_at, coalesce(completed_at, aborted_at) as ended_at, segments from ${this.s}.job_orders where job_order_id = any($1::text[])`,
+      [jobOrderIds],
+    );
+    return rows.map((row) => {
+      const start = row.started_at === null ? Date.parse(isoOf(row.created_at)) : Date.parse(isoOf(row.started_at));
+      const end = row.started_at === null ? start : row.ended_at === null ? Math.max(now, start) : Date.parse(isoOf(row.ended_at));
+      return { jobOrderId: row.job_order_id, start, end, segments: row.segments };
+    });
+  }
+
+  /** Job orders' elements over their whole lives (range null) or within a range. */
+  private async jobOrdersElements(jobs: readonly JobSpan[], range: { from: number; to: number } | null, now: number): Promise<KpiElements> {
+    const e: Record<keyof KpiElements, number> = { ...elementsOf({}) };
+    if (jobs.length === 0) return elementsOf(e);
+    const { current } = await this.definitions();
+    const ids = jobs.map((job) => job.jobOrderId);
+    const clip = (from: number, to: number): { from: number; to: number } => (range ? { from: Math.max(from, range.from), to: Math.min(to, range.to) } : { from, to });
+    for (const job of jobs) {
+      const span = clip(job.start, job.end);
+      e.AOET += Math.max(0, span.to - span.from) / 1000;
+    }
+    const cycle = await this.db.query<{ job_order_id: string; segment_id: string; work_unit_id: string; ideal_cycle_time_seconds: number }>(
+      `select job_order_id, segment_id, work_unit_id, ideal_cycle_time_seconds from ${this.s}.kpi_cycle_times where job_order_id = any($1::text[])`,
+      [ids],
+    );
+    const pri = new Map(cycle.map((row) => [`${row.job_order_id}/${row.segment_id}/${row.work_unit_id}`, Number(row.ideal_cycle_time_seconds)]));
+    const made: { jobOrderId: string; segmentId: string; workUnitId: string | null; good: number; scrap: number; rework: number }[] = [];
+    if (range) {
+      // What was made in the range: the counts reported in it.
+      const reports = await this.db.query<{ job_order_id: string; segment_id: string; work_unit_id: string; good: string; scrap: string; rework: string }>(
+        `select job_order_id, data->>'segmentId' as segment_id, data->>'workUnitId' as work_unit_id,
+                sum((data->>'good')::float8)::text as good, sum((data->>'scrap')::float8)::text as scrap, sum((data->>'rework')::float8)::text as rework
+           from ${this.s}.job_order_history
+          where job_order_id = any($1::text[]) and type = 'ProductionReported' and (data->>'reportedAt')::timestamptz >= $2 and (data->>'reportedAt')::timestamptz < $3
+          group by 1, 2, 3`,
+        [ids, new Date(range.from).toISOString(), new Date(range.to).toISOString()],
+      );
+      for (const r of reports) made.push({ jobOrderId: r.job_order_id, segmentId: r.segment_id, workUnitId: r.work_unit_id, good: Number(r.good), scrap: Number(r.scrap), rework: Number(r.rework) });
+    } else {
+      for (const job of jobs) for (const segment of job.segments) made.push({ jobOrderId: job.jobOrderId, ...segment });
+    }
+    for (const m of made) {
+      const pq = m.good + m.scrap + m.rework;
       e.PQ += pq;
-      e.GQ += segment.good;
-      e.SQ += segment.scrap;
-      e.RQ += segment.rework;
-      e.PRI_PQ += (segment.workUnitId ? (pri.get(`${segment.segmentId}/${segment.workUnitId}`) ?? 0) : 0) * pq;
+      e.GQ += m.good;
+      e.SQ += m.scrap;
+      e.RQ += m.rework;
+      e.PRI_PQ += (m.workUnitId ? (pri.get(`${m.jobOrderId}/${m.segmentId}/${m.workUnitId}`) ?? 0) : 0) * pq;
     }
     const allocations = await this.db.query<{ work_unit_id: string; allocated_at: unknown; ended_at: unknown }>(
-      `select work_unit_id, allocated_at, ended_at from ${this.s}.work_unit_allocations where job_order_id = $1 and allocated_at is not null order by allocated_at`,
-      [jobOrderId],
+      `select work_unit_id, allocated_at, ended_at from ${this.s}.work_unit_allocations where job_order_id = any($1::text[]) and allocated_at is not null order by allocated_at`,
+      [ids],
     );
-    const intervals = allocations.map((row) => ({ unit: row.work_unit_id, from: Date.parse(isoOf(row.allocated_at)), to: row.ended_at === null ? now : Date.parse(isoOf(row.ended_at)) }));
-    if (intervals.length > 0) {
-      const entries = await unitEntries(this.db, this.s, new Map(intervals.map((i) => [i.unit, { from: Math.min(...intervals.filter((j) => j.unit === i.unit).map((j) => j.from)), to: Math.max(...intervals.filter((j) => j.unit === i.unit).map((j) => j.to)) }])));
-      const planned = await this.plannedTimes.plannedTimes([...new Set(intervals.map((i) => i.unit))], intervals.map((i) => ({ from: new Date(i.from).toISOString(), to: new Date(Math.max(i.to, i.from)).toISOString() })));
-      intervals.forEach((interval, index) => {
-        // The unit's last state runs until now: close it there, as the open interval of a scope's query is.
-        const states = [...(entries.get(interval.unit) ?? []), { state: 'Unknown' as const, since: Math.max(now, interval.to), reasonCode: null }];
-        for (const part of unitTimeBuckets(states, interval.from, interval.to, current.minorStopThresholdSeconds).values()) {
-          e.APT += part.time.APT;
-          e.ASUT += part.time.ASUT;
-          e.ADET += part.time.ADET;
-          e.ADOT += part.time.ADOT;
-          e.FE += part.time.FE;
-          e.TTR += part.time.TTR;
-        }
-        const times = planned.get(interval.unit)?.[index];
-        e.POT += times?.POT ?? 0;
-        e.PDOT += times?.PDOT ?? 0;
-      });
+    const intervals = allocations
+      .map((row) => ({ unit: row.work_unit_id, ...clip(Date.parse(isoOf(row.allocated_at)), row.ended_at === null ? now : Date.parse(isoOf(row.ended_at))) }))
+      .filter((interval) => interval.to > interval.from);
+    if (intervals.length === 0) return elementsOf(e);
+    const spans = new Map<string, { from: number; to: number }>();
+    for (const interval of intervals) {
+      const span = spans.get(interval.unit);
+      spans.set(interval.unit, span ? { from: Math.min(span.from, interval.from), to: Math.max(span.to, interval.to) } : { from: interval.from, to: interval.to });
     }
-    return { from: start, to: end, elements: elementsOf({ ...e, TBF: e.APT + e.ASUT }) };
+    const [entries, planned] = await Promise.all([
+      unitEntries(this.db, this.s, spans),
+      this.plannedTimes.plannedTimes([...spans.keys()], intervals.map((i) => ({ from: new Date(i.from).toISOString(), to: new Date(i.to).toISOString() }))),
+    ]);
+    intervals.forEach((interval, index) => {
+      // The unit's last state runs until now: close it there, as the open interval of a scope's query is.
+      const states = [...(entries.get(interval.unit) ?? []), { state: 'Unknown' as const, since: Math.max(now, interval.to), reasonCode: null }];
+      for (const part of unitTimeBuckets(states, interval.from, interval.to, current.minorStopThresholdSeconds).values()) {
+        e.APT += part.time.APT;
+        e.ASUT += part.time.ASUT;
+        e.ADET += part.time.ADET;
+        e.ADOT += part.time.ADOT;
+        e.FE += part.time.FE;
+        e.TTR += part.time.TTR;
+      }
+      const times = planned.get(interval.unit)?.[index];
+      e.POT += times?.POT ?? 0;
+      e.PDOT += times?.PDOT ?? 0;
+    });
+    return elementsOf({ ...e, TBF: e.APT + e.ASUT });
   }
 
   /** Each work unit's latest state under the scopes: the interval the KPI projection has not closed yet. */

@@ -107,6 +107,12 @@ export class KpiResolver {
     return job ? kpiSnapshot({ from: job.from, to: job.to }, job.elements) : null;
   }
 
+  @Query('productKpis')
+  async productKpis(@Args('productId') productId: string, @Args('from') from: string, @Args('to') to: string): Promise<KpiSnapshotRecord> {
+    const range = rangeOf(from, to);
+    return kpiSnapshot(range, await this.kpis.productElements(productId, range, Date.now()));
+  }
+
   @Query('kpiDefinition')
   kpiDefinition(): Promise<KpiDefinitionRecord> {
     return this.definition();

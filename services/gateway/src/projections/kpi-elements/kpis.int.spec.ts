@@ -199,6 +199,15 @@ describe('ISO 22400 KPIs from production events', () => {
     expect((await gateway.graphql(`{ jobOrderKpis(jobOrderId: "nope") { oee } }`)).data).toEqual({ jobOrderKpis: null });
   });
 
+  it('answers a product’s KPIs over a range from its job orders: counts reported in it, allocated time within it', async () => {
+    const product = async (from: string, to: string): Promise<Snapshot> =>
+      (await gateway.graphql<{ productKpis: Snapshot }>(`{ productKpis(productId: "shaft", from: "${from}", to: "${to}") { oee elements { ${ELEMENTS} AOET } } }`)).data?.productKpis ?? { from, to, oee: null, elements: {} };
+    const morning = await product('2026-11-02T06:00:00Z', '2026-11-02T09:00:00Z');
+    expect(morning.elements).toMatchObject({ POT: 9_600, PDOT: 0, APT: 7_800, ADET: 1_800, FE: 1, PQ: 0, AOET: 9_600 });
+    const whole = await product(day.from, day.to);
+    expect(whole.elements).toMatchObject({ POT: 27_600, APT: 20_400, PQ: 630, GQ: 600, PRI_PQ: 18_900, AOET: 27_600 });
+  });
+
   it('refuses an unknown scope and an empty range, naming the problem', async () => {
     const unknown = await gateway.graphql(`{ kpis(scope: "nowhere", from: "2026-11-02T06:00:00Z", to: "2026-11-02T14:00:00Z", granularity: DAY) { total { oee } } }`);
     expect(unknown.errors?.[0]).toMatchObject({ message: 'unknown equipment "nowhere"', extensions: { code: 'NOT_FOUND' } });
