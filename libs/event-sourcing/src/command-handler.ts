@@ -60,6 +60,14 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   }
 
   /**
+   * The stream's state as this handler last saw it, without reading the store: current unless another
+   * process appended since. For reads that can check their answer against the stream (see `load`).
+   */
+  cached(streamId: string): CachedState<State> | undefined {
+    return this.cache.get(streamId);
+  }
+
+  /**
    * The current state of a stream (folded from its events), and its version. Events never change, so a
    * cached state is a valid start: only what came after its version is read.
    */

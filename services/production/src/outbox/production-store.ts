@@ -42,6 +42,11 @@ export class AggregateCommands<Command, State, Event extends DomainEvent> {
   load(streamId: string): Promise<{ state: State; version: number }> {
     return this.handler.load(streamId);
   }
+
+  /** The state as this process last saw it, without reading the store (`CommandHandler.cached`). */
+  cached(streamId: string): { state: State; version: number } | undefined {
+    return this.handler.cached(streamId);
+  }
 }
 
 interface Aggregates {

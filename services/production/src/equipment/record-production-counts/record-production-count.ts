@@ -3,7 +3,7 @@ import type { RequestContext } from '@quadrant/platform';
 import { commandContextOf } from '../../command-context';
 import { jobOrderStreamId } from '../../job-order/job-order.decider';
 import type { ProductionStore } from '../../outbox/production-store';
-import { equipmentStreamId } from '../equipment.decider';
+import { equipmentStreamId, type EquipmentState } from '../equipment.decider';
 import { NoRunningJobOrder } from '../equipment.errors';
 
 /** One machine count: deltas since the sender's last message, at a source time. */
@@ -39,8 +39,11 @@ export async function recordProductionCount(
 }
 
 /**
- * A run of counts of one work unit, in order: the unit is read once, and the counts go to the job order
- * running on it in one append (each still its own command, with its own answer: `handleAll`).
+ * A run of counts of one work unit, in order: the counts go to the job order running on the unit in one
+ * append (each still its own command, with its own answer: `handleAll`). Which job order runs there is read
+ * from the unit's state as this process last saw it, when it has it; a refusal on that reading (another
+ * process may have moved the unit on) is checked against the stream as it is now, and the run redone on it:
+ * a count already booked in the first go answers `replayed`, so the answers are those of a fresh read.
  */
 export async function recordProductionCounts(
   production: ProductionStore,
@@ -52,16 +55,26 @@ export async function recordProductionCounts(
   const workUnitId = first.message.workUnitId;
   const other = counts.find(({ message }) => message.workUnitId !== workUnitId);
   if (other) throw new Error(`a run of counts is of one work unit: ${workUnitId} and ${other.message.workUnitId}`);
-  const refuseAll = (error: QuadrantError): ProductionCountOutcome[] =>
-    counts.map(({ message }) => ({ messageId: message.messageId, status: 'refused', error: { code: error.code, message: error.message } }));
-  let allocation: { jobOrderId: string; segmentId: string } | undefined;
-  try {
-    const { state } = await production.equipment.load(equipmentStreamId(workUnitId));
-    allocation = state.status === 'Defined' ? state.workUnit.allocations[0] : undefined;
-    if (!allocation) throw new NoRunningJobOrder(workUnitId);
-  } catch (error) {
-    if (!(error instanceof QuadrantError)) throw error;
-    return refuseAll(error);
+  const streamId = equipmentStreamId(workUnitId);
+  const cached = production.equipment.cached(streamId);
+  if (cached) {
+    const outcomes = await bookCounts(production, cached.state, counts, context);
+    if (outcomes.every((outcome) => outcome.status !== 'refused')) return outcomes;
+  }
+  return bookCounts(production, (await production.equipment.load(streamId)).state, counts, context);
+}
+
+async function bookCounts(
+  production: ProductionStore,
+  unit: EquipmentState,
+  counts: readonly { message: ProductionCountMessage; metadata?: Record<string, unknown> }[],
+  context: RequestContext,
+): Promise<ProductionCountOutcome[]> {
+  const workUnitId = counts[0]?.message.workUnitId ?? '';
+  const allocation = unit.status === 'Defined' ? unit.workUnit.allocations[0] : undefined;
+  if (!allocation) {
+    const error = new NoRunningJobOrder(workUnitId);
+    return counts.map(({ message }) => ({ messageId: message.messageId, status: 'refused', error: { code: error.code, message: error.message } }));
   }
   const { jobOrderId, segmentId } = allocation;
   const outcomes = await production.jobOrders.handleAll(
