@@ -91,10 +91,12 @@ export const kpiMigrations: Migration[] = [
         ideal_cycle_time_seconds double precision not null,
         primary key (job_order_id, segment_id, work_unit_id)
       );
-      -- Units already re-projected under a definition being projected: live batches keep those up to date too.
+      -- How far each unit is re-projected under a definition being projected ('infinity': all of it). Live
+      -- batches keep the part before up_to up to date too.
       create table {{schema}}.kpi_reprojected_units (
         version integer not null,
         work_unit_id text not null,
+        up_to timestamptz not null,
         primary key (version, work_unit_id)
       )
     `,
@@ -329,22 +331,25 @@ async function recomputeTouchedUnits(tx: SqlClient, schema: string, facts: reado
   const units = [...ranges.keys()].sort();
   // A re-projection works unit by unit under the same lock, so the two never write one unit at once.
   await tx.query(`select pg_advisory_xact_lock(hashtext($1 || u)) from unnest($2::text[]) as u order by u`, [`kpi/${schema}/`, units]);
-  const reprojected = await tx.query<{ version: number; work_unit_id: string }>(
-    `select version, work_unit_id from ${s}.kpi_reprojected_units where work_unit_id = any($1::text[])`,
+  // How far a definition being projected has come for each unit: what lies before that is kept up to date.
+  const reprojected = await tx.query<{ version: number; work_unit_id: string; up_to_ms: number }>(
+    `select version, work_unit_id, extract(epoch from up_to)::float8 * 1000 as up_to_ms from ${s}.kpi_reprojected_units where work_unit_id = any($1::text[])`,
     [units],
   );
-  const done = new Set(reprojected.map((row) => `${row.version}/${row.work_unit_id}`));
+  const upTo = new Map(reprojected.map((row) => [`${row.version}/${row.work_unit_id}`, Number(row.up_to_ms)]));
   const entries = await unitEntries(tx, s, ranges);
   const paths = await pathsOf(tx, s, units);
   for (const definition of definitions) {
-    const mine = units.filter((unit) => definition.status === 'current' || done.has(`${definition.version}/${unit}`));
-    if (mine.length === 0) continue;
-    const recomputed = new Map<string, Map<number, BucketElements>>();
-    for (const unit of mine) {
+    const mine = new Map<string, { from: number; to: number }>();
+    for (const unit of units) {
       const range = ranges.get(unit);
-      if (range) recomputed.set(unit, unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds));
+      const limit = definition.status === 'current' ? Infinity : (upTo.get(`${definition.version}/${unit}`) ?? -Infinity);
+      if (range && range.from < limit) mine.set(unit, { from: range.from, to: Math.min(range.to, limit) });
     }
-    await replaceUnitBuckets(tx, s, definition.version, ranges, recomputed, paths);
+    if (mine.size === 0) continue;
+    const recomputed = new Map<string, Map<number, BucketElements>>();
+    for (const [unit, range] of mine) recomputed.set(unit, unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds));
+    await replaceUnitBuckets(tx, s, definition.version, mine, recomputed, paths);
   }
   return units.map((unit) => ({ path: paths.get(unit) ?? [unit], from: ranges.get(unit)?.from ?? 0, to: ranges.get(unit)?.to ?? 0 }));
 }

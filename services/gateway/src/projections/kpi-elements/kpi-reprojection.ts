@@ -9,12 +9,16 @@ import { isoOf } from '../sql-values';
 import { kpiDefinitions, pathsOf, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
 import { unitTimeBuckets } from './unit-time-elements';
 
+const HOUR_MS = 3_600_000;
+/** A unit's history is re-projected a week per transaction. */
+const WINDOW_MS = 7 * 24 * HOUR_MS;
+
 /**
- * A new KPI definition is projected beside the current one, from the state timeline the gateway holds (every
- * state change and stop-reason correction ever projected), one work unit per transaction under the same
- * per-unit lock the live projection takes; live batches keep the units already done up to date. Queries
- * answer the current definition until every unit is done; then the new one becomes current in one
- * statement, and the old one's rows are deleted. A restart resumes with the units not done yet.
+ * A new KPI definition is projected beside the current one, from the states the KPI projection holds (every
+ * state change and stop-reason correction ever projected): a work unit at a time, a week of its history per
+ * transaction, under the same per-unit lock the live projection takes; live batches keep what is already
+ * done up to date. Queries answer the current definition until every unit is done; then the new one becomes
+ * current in one statement, and the old one's rows are deleted. A restart resumes where it stopped.
  */
 @Injectable()
 export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -92,7 +96,7 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       if (!projecting) return;
       const [next] = await this.db.query<{ work_unit_id: string }>(
         `select distinct t.work_unit_id from ${this.s}.kpi_unit_states t
-          where not exists (select 1 from ${this.s}.kpi_reprojected_units r where r.version = $1 and r.work_unit_id = t.work_unit_id)
+          where not exists (select 1 from ${this.s}.kpi_reprojected_units r where r.version = $1 and r.work_unit_id = t.work_unit_id and r.up_to = 'infinity')
           order by t.work_unit_id limit 1`,
         [projecting.version],
       );
@@ -104,31 +108,54 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /**
+   * One unit, a window of its history per transaction: a transaction stays short (it would hold back every
+   * global-log reader of the database cluster), and live batches keep the part already done up to date.
+   */
   private async projectUnit(definition: KpiDefinitionRow, unit: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(`select pg_advisory_xact_lock(hashtext($1 || $2))`, [`kpi/${this.schema}/`, unit]);
-      // Superseded meanwhile: leave it.
-      const [still] = await tx.query(`select 1 from ${this.s}.kpi_definitions where version = $1 and status = 'projecting'`, [definition.version]);
-      if (!still) return;
-      const [span] = await tx.query<{ first: unknown; last: unknown; events: string }>(
-        `select min(since) as first, max(since) as last, count(*)::text as events from ${this.s}.kpi_unit_states where work_unit_id = $1`,
-        [unit],
-      );
-      if (!span || span.first === null || span.last === null) return;
-      const first = Date.parse(isoOf(span.first));
-      const last = Date.parse(isoOf(span.last));
-      const range = { from: Math.floor(first / 3_600_000) * 3_600_000, to: Math.floor(last / 3_600_000) * 3_600_000 + 3_600_000 };
-      const ranges = new Map([[unit, range]]);
-      const entries = await unitEntries(tx, this.s, ranges);
-      const paths = await pathsOf(tx, this.s, [unit]);
-      const buckets = unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds);
-      await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths);
-      await tx.query(`insert into ${this.s}.kpi_reprojected_units (version, work_unit_id) values ($1, $2) on conflict do nothing`, [definition.version, unit]);
-      await tx.query(`update ${this.s}.kpi_definitions set processed_units = processed_units + 1, processed_events = processed_events + $2 where version = $1`, [
-        definition.version,
-        Number(span.events),
-      ]);
-    });
+    for (let finished = false; !finished && !this.stopping; ) {
+      finished = await this.db.transaction(async (tx) => {
+        await tx.query(`select pg_advisory_xact_lock(hashtext($1 || $2))`, [`kpi/${this.schema}/`, unit]);
+        // Superseded meanwhile: leave it.
+        const [still] = await tx.query(`select 1 from ${this.s}.kpi_definitions where version = $1 and status = 'projecting'`, [definition.version]);
+        if (!still) return true;
+        const [span] = await tx.query<{ first: unknown; last: unknown; up_to_ms: number | null }>(
+          `select min(since) as first, max(since) as last,
+                  (select extract(epoch from up_to)::float8 * 1000 from ${this.s}.kpi_reprojected_units where version = $2 and work_unit_id = $1) as up_to_ms
+             from ${this.s}.kpi_unit_states where work_unit_id = $1`,
+          [unit, definition.version],
+        );
+        if (!span || span.first === null || span.last === null) return true;
+        const end = Math.floor(Date.parse(isoOf(span.last)) / HOUR_MS) * HOUR_MS + HOUR_MS;
+        const from = span.up_to_ms === null ? Math.floor(Date.parse(isoOf(span.first)) / HOUR_MS) * HOUR_MS : Number(span.up_to_ms);
+        if (from >= end) return true;
+        const range = { from, to: Math.min(end, from + WINDOW_MS) };
+        const ranges = new Map([[unit, range]]);
+        const [entries, paths, [counted]] = await Promise.all([
+          unitEntries(tx, this.s, ranges),
+          pathsOf(tx, this.s, [unit]),
+          tx.query<{ n: string }>(`select count(*)::text as n from ${this.s}.kpi_unit_states where work_unit_id = $1 and since >= $2 and since < $3`, [
+            unit,
+            new Date(range.from).toISOString(),
+            new Date(range.to).toISOString(),
+          ]),
+        ]);
+        const buckets = unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds);
+        await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths);
+        const done = range.to >= end;
+        await tx.query(
+          `insert into ${this.s}.kpi_reprojected_units (version, work_unit_id, up_to) values ($1, $2, $3)
+           on conflict (version, work_unit_id) do update set up_to = excluded.up_to`,
+          [definition.version, unit, done ? 'infinity' : new Date(range.to).toISOString()],
+        );
+        await tx.query(`update ${this.s}.kpi_definitions set processed_units = processed_units + $3, processed_events = processed_events + $2 where version = $1`, [
+          definition.version,
+          Number(counted?.n ?? 0),
+          done ? 1 : 0,
+        ]);
+        return done;
+      });
+    }
   }
 
   /** The new version becomes current; the old one's rows go. */

@@ -229,4 +229,28 @@ describe('ISO 22400 KPIs from production events', () => {
     expect(answer.data?.kpiDefinition).toEqual({ version: 2, minorStopThresholdSeconds: 3600, setupIsAvailabilityLoss: false, reprojection: null });
     expect(answer.data?.oeeLossBreakdown).toEqual({ setupTime: 1_200, availabilityLoss: 27_000 - 22_200 - 1_200 });
   });
+
+  it('re-projects a history of several weeks a week at a time, to the figures the new threshold gives', async () => {
+    // mill-1: Running from 1 November; each day a 90-second jam at 10:00, for three weeks; then Idle.
+    const mill = [...line, 'mill-1'];
+    const day = (d: number, time: string): string => `2026-11-${String(d).padStart(2, '0')}T${time}:00.000Z`;
+    const changes: RecordedEvent[] = [workUnitStateChanged(mill, 2, { state: 'Running', previousState: 'Unknown', since: day(1, '00:00') })];
+    for (let d = 1; d <= 21; d++) {
+      changes.push(workUnitStateChanged(mill, changes.length + 2, { state: 'Down', previousState: 'Running', since: day(d, '10:00'), reasonCode: 'JAM' }));
+      changes.push(workUnitStateChanged(mill, changes.length + 2, { state: 'Running', previousState: 'Down', since: `2026-11-${String(d).padStart(2, '0')}T10:01:30.000Z` }));
+    }
+    changes.push(workUnitStateChanged(mill, changes.length + 2, { state: 'Idle', previousState: 'Running', since: day(22, '00:00') }));
+    await gateway.publish(...changes);
+    const weeks = { from: '2026-11-01T00:00:00Z', to: '2026-11-22T00:00:00Z' };
+    const before = (await series('mill-1', 'WEEK', weeks)).total.elements;
+    // Under the current definition (a 3,600 s threshold from the test above) the jams are minor stops: all APT.
+    expect(before).toMatchObject({ APT: 21 * 86_400, ADET: 0, FE: 0 });
+    const defined = await gateway.graphql<{ defineKpis: { version: number } }>(`mutation { defineKpis(minorStopThresholdSeconds: 60, setupIsAvailabilityLoss: true) { version } }`);
+    expect(defined.errors).toBeUndefined();
+    await eventually(async () => (await series('mill-1', 'WEEK', weeks)).definition.version === 3, 'definition 3 to become current', 20_000);
+    const after = (await series('mill-1', 'WEEK', weeks)).total.elements;
+    expect(after).toMatchObject({ APT: 21 * 86_400 - 21 * 90, ADET: 21 * 90, FE: 21, TTR: 21 * 90 });
+    const progress = await gateway.graphql<{ kpiDefinition: { version: number; reprojection: unknown } }>(`{ kpiDefinition { version reprojection { version } } }`);
+    expect(progress.data?.kpiDefinition).toEqual({ version: 3, reprojection: null });
+  });
 });
