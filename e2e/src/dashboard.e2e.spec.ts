@@ -45,8 +45,16 @@ describe('the KPI dashboard on the embedded platform', () => {
   }
 
   it('shows a site’s OEE equal to GraphQL’s for the same scope and range, and drills down to a work unit', async () => {
-    // A range of simulated history: from the first full hour after the demo began, two hours long.
-    const from = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+    // Counts are booked once the demo dispatcher has started Lyon's job orders (the simulator runs an hour a
+    // second, so that can be hours of plant time in): the range starts at the first full hour after that.
+    const running = async (): Promise<boolean> =>
+      (await graphql<{ jobOrders: unknown[] }>('{ jobOrders(siteId: "lyon", statuses: [Running]) { id } }')).jobOrders.length > 0;
+    for (const deadline = Date.now() + 60_000; !(await running()); await new Promise((resolve) => setTimeout(resolve, 500))) {
+      if (Date.now() > deadline) throw new Error('no Lyon job order was running after a minute');
+    }
+    const { workUnitStatuses: now } = await graphql<{ workUnitStatuses: { since: string }[] }>('{ workUnitStatuses(scope: "lyon") { since } }');
+    const plantTime = Math.max(Date.now(), ...now.map((status) => Date.parse(status.since)));
+    const from = new Date(Math.ceil(plantTime / 3_600_000) * 3_600_000);
     const to = new Date(from.getTime() + 2 * 3_600_000);
     const range = { from: from.toISOString(), to: to.toISOString() };
     const siteOee = async (): Promise<{ oee: number | null; PQ: number }> => {

@@ -36,6 +36,11 @@ export interface MessageTransport {
   /** Creates topics that do not exist yet, so subscribers can start before the first publish. */
   ensureTopics(topics: string[]): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when `publish` resolves only after every subscribed group has handled the messages (the in-process
+   * transport): a consumer that held a delivery back would hold the publisher back with it.
+   */
+  readonly publishWaitsForConsumers?: boolean;
 }
 
 export function deadLetterTopicOf(topic: string): string {

@@ -140,12 +140,24 @@ export function demoWorkCalendar(): { timeZone: string; shifts: { name: string; 
   };
 }
 
-/** Answers whether anything was missing (a first start, or one after an interrupted seed). */
-export async function seedDemoPlant(productionUrl: string, now: Date = new Date(), idealCycleTimeSeconds?: (workUnitId: string) => number): Promise<boolean> {
+/**
+ * Answers whether anything was missing (a first start, or one after an interrupted seed). `withCalendars`:
+ * give the sites the simulator's shifts as their work calendar. Only when the simulator runs in real time:
+ * at another speed the plant's clock is not the wall clock, and a calendar on the wall clock would refuse
+ * starts during breaks the simulated plant is not in (the units are then planned round the clock).
+ */
+export async function seedDemoPlant(
+  productionUrl: string,
+  now: Date = new Date(),
+  idealCycleTimeSeconds?: (workUnitId: string) => number,
+  options: { withCalendars?: boolean } = {},
+): Promise<boolean> {
   let changed = false;
   for (const element of demoPlant) changed = (await send(`${productionUrl}/equipment`, element, `demo-seed-define-${element.equipmentId}`)) || changed;
-  for (const site of demoPlant.filter((element) => element.level === 'Site')) {
-    changed = (await send(`${productionUrl}/work-calendars/${site.equipmentId}`, { calendar: demoWorkCalendar() }, `demo-seed-calendar-${site.equipmentId}`)) || changed;
+  if (options.withCalendars) {
+    for (const site of demoPlant.filter((element) => element.level === 'Site')) {
+      changed = (await send(`${productionUrl}/work-calendars/${site.equipmentId}`, { calendar: demoWorkCalendar() }, `demo-seed-calendar-${site.equipmentId}`)) || changed;
+    }
   }
   const since = new Date(now.getTime() - 15 * 60_000).toISOString();
   for (const unit of demoPlant.filter((element) => element.level === 'WorkUnit')) {

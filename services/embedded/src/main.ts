@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   const plantConfig = demoSimulation();
   try {
     const cycleTimes = new Map(plantConfig.workUnits.map((unit) => [unit.workUnitId, unit.idealCycleTimeSeconds]));
-    if (await seedDemoPlant(productionUrl, new Date(), (unit) => cycleTimes.get(unit) ?? 60)) console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+    const realTime = process.env['QUADRANT_SIMULATOR'] !== 'off' && Number(process.env['QUADRANT_SIMULATOR_SPEED'] ?? 1) === 1;
+    if (await seedDemoPlant(productionUrl, new Date(), (unit) => cycleTimes.get(unit) ?? 60, { withCalendars: realTime })) {
+      console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
+    }
   } catch (error) {
     // The platform is up; a demo plant that could not be completed is worth a line, not a stop.
     console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);

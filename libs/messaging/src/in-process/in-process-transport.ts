@@ -12,6 +12,7 @@ interface Group {
  * as they do behind Kafka. Subscribers must be in place before relays start.
  */
 export class InProcessTransport implements MessageTransport {
+  readonly publishWaitsForConsumers = true;
   private readonly groups = new Map<string, Map<string, Group>>();
   private readonly offsets = new Map<string, bigint>();
   /** Publishes to a topic are delivered one after another, so each group sees the topic in order. */

@@ -28,7 +28,8 @@ export interface InboxConsumerOptions {
   /**
    * Takes the next delivery no sooner than this long after the start of the previous one (default 0), so
    * that what arrives meanwhile comes as one larger batch: for a projection whose cost is mostly per batch
-   * and whose readers can wait that long.
+   * and whose readers can wait that long. Not on a transport whose publish waits for its consumers (the
+   * in-process one): the wait would slow the publisher, and every other consumer, instead.
    */
   minDeliveryIntervalMs?: number;
 }
@@ -69,7 +70,8 @@ export class InboxConsumer {
         for (let from = 0; from < messages.length; from += chunk) {
           await this.processBatch(messages.slice(from, from + chunk));
         }
-        const rest = (this.options.minDeliveryIntervalMs ?? 0) - (Date.now() - started);
+        const interval = this.options.transport.publishWaitsForConsumers ? 0 : (this.options.minDeliveryIntervalMs ?? 0);
+        const rest = interval - (Date.now() - started);
         if (rest > 0) await pause(rest, this.stopping.signal);
       },
     });
