@@ -131,14 +131,13 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
         if (from >= end) return true;
         const range = { from, to: Math.min(end, from + WINDOW_MS) };
         const ranges = new Map([[unit, range]]);
-        const [entries, paths, [counted]] = await Promise.all([
-          unitEntries(tx, this.s, ranges),
-          pathsOf(tx, this.s, [unit]),
-          tx.query<{ n: string }>(`select count(*)::text as n from ${this.s}.kpi_unit_states where work_unit_id = $1 and since >= $2 and since < $3`, [
-            unit,
-            new Date(range.from).toISOString(),
-            new Date(range.to).toISOString(),
-          ]),
+        // One query at a time: they share the transaction's connection.
+        const entries = await unitEntries(tx, this.s, ranges);
+        const paths = await pathsOf(tx, this.s, [unit]);
+        const [counted] = await tx.query<{ n: string }>(`select count(*)::text as n from ${this.s}.kpi_unit_states where work_unit_id = $1 and since >= $2 and since < $3`, [
+          unit,
+          new Date(range.from).toISOString(),
+          new Date(range.to).toISOString(),
         ]);
         const buckets = unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds);
         await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths);
