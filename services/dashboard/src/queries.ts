@@ -128,6 +128,7 @@ export const SCOPE = /* GraphQL */ `
     equipment(id: $id) {
       ${EQUIPMENT_FIELDS}
       workCenterType
+      timeZone
       path
       parent { ${EQUIPMENT_FIELDS} parent { ${EQUIPMENT_FIELDS} parent { ${EQUIPMENT_FIELDS} parent { ${EQUIPMENT_FIELDS} } } } }
       children { ${EQUIPMENT_FIELDS} }
@@ -139,6 +140,8 @@ export interface ParentChain extends EquipmentRef {
 }
 export interface ScopeEquipment extends EquipmentRef {
   workCenterType: string | null;
+  /** The zone its days and shifts are reckoned in; null without a work calendar (labels then follow the browser). */
+  timeZone: string | null;
   path: string[];
   parent: ParentChain | null;
   children: EquipmentRef[];

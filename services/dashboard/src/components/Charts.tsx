@@ -12,10 +12,14 @@ function percentAxisMax(extent: { max: number }): number {
   return Math.max(100, Math.ceil(extent.max / 10) * 10);
 }
 
-/** OEE per bucket, with availability, effectiveness and quality ratio, and the 85 % world-class line. */
-export function TrendChart({ buckets, granularity }: { buckets: readonly Bucket[]; granularity: Granularity }) {
+/**
+ * OEE per bucket, with availability, effectiveness and quality ratio, and the 85 % world-class line. Labels are
+ * in the scope's time zone (its days are cut there), the browser's when it has none.
+ */
+export function TrendChart({ buckets, granularity, timeZone }: { buckets: readonly Bucket[]; granularity: Granularity; timeZone?: string | undefined }) {
   const option = useMemo<ChartOption>(() => {
-    const labels = buckets.map((bucket) => (bucket.shift ? `${formatBucketLabel(bucket.from, granularity)} ${bucket.shift}` : formatBucketLabel(bucket.from, granularity)));
+    const label = (iso: string): string => formatBucketLabel(iso, granularity, timeZone);
+    const labels = buckets.map((bucket) => (bucket.shift ? `${label(bucket.from)} ${bucket.shift}` : label(bucket.from)));
     const line = (name: string, color: string, values: (number | null)[], width: number): LineSeriesOption => ({
       type: 'line',
       name,
@@ -42,7 +46,7 @@ export function TrendChart({ buckets, granularity }: { buckets: readonly Bucket[
         line('Quality ratio', CHART_COLORS.quality, buckets.map((bucket) => toPercentPoint(bucket.qualityRatio)), 1.5),
       ],
     };
-  }, [buckets, granularity]);
+  }, [buckets, granularity, timeZone]);
   return <EChart option={option} testId="chart-trend" label={`OEE trend in ${buckets.length} steps, with availability, effectiveness and quality ratio`} height={280} />;
 }
 

@@ -80,7 +80,7 @@ function ScopeFigures({ equipment, view, range, sameFigures }: { equipment: Scop
                 <h2 id="trend-title" className="card-title">
                   OEE trend
                 </h2>
-                <TrendChart buckets={data.kpis.buckets} granularity={view.granularity} />
+                <TrendChart buckets={data.kpis.buckets} granularity={view.granularity} timeZone={equipment.timeZone ?? undefined} />
               </section>
               <section className="card" aria-labelledby="waterfall-title">
                 <h2 id="waterfall-title" className="card-title">

@@ -1,5 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ReadModelLoaders } from '../read-model-loaders';
+import { PlannedTimes } from '../work-calendars/planned-times';
 import type { WorkUnitStatusRecord } from '../work-unit-status/work-unit-status.projection';
 import type { EquipmentRecord } from './equipment-hierarchy.projection';
 import { EquipmentHierarchyQueries } from './equipment-hierarchy.store';
@@ -9,6 +10,7 @@ export class EquipmentHierarchyResolver {
   constructor(
     private readonly hierarchy: EquipmentHierarchyQueries,
     private readonly loaders: ReadModelLoaders,
+    private readonly planned: PlannedTimes,
   ) {}
 
   @Query('enterprises')
@@ -24,6 +26,12 @@ export class EquipmentHierarchyResolver {
   @Query('equipment')
   async equipment(@Args('id') id: string): Promise<EquipmentRecord | null> {
     return (await this.loaders.equipment.load(id)) ?? null;
+  }
+
+  @ResolveField('timeZone')
+  async timeZone(@Parent() equipment: EquipmentRecord): Promise<string | null> {
+    if (equipment.level === 'Enterprise') return null;
+    return (await this.planned.calendarsOf([equipment.id])).get(equipment.id)?.definition.timeZone ?? null;
   }
 
   @ResolveField('parent')

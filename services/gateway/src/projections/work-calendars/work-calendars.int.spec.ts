@@ -106,6 +106,13 @@ describe('work calendars read model and planned times', () => {
     ]);
   });
 
+  it('answers each element’s time zone over GraphQL: its own calendar’s, else its site’s, null without one', async () => {
+    const answer = await gateway.graphql<{ [key: string]: { timeZone: string | null } | null }>(
+      `{ a: equipment(id: "press-1") { timeZone } b: equipment(id: "press-2") { timeZone } c: equipment(id: "lyon-line-1") { timeZone } d: equipment(id: "saw-1") { timeZone } e: equipment(id: "acme") { timeZone } }`,
+    );
+    expect(answer.data).toEqual({ a: { timeZone: 'Europe/London' }, b: { timeZone: 'Europe/Paris' }, c: { timeZone: 'Europe/Paris' }, d: { timeZone: null }, e: { timeZone: null } });
+  });
+
   it("resolves each unit's calendar: its own, else its site's, with the windows of both; none for a unit without", async () => {
     const calendars = await planned.calendarsOf(['press-1', 'press-2', 'saw-1']);
     expect(calendars.get('press-1')).toMatchObject({ ownerId: 'press-1', inherited: false, version: 1, siteId: 'lyon' });
