@@ -17,6 +17,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { buildSchema, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { KpiElements } from '../src/queries';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 export const DASHBOARD_DIR = join(REPOSITORY_ROOT, 'dist', 'services', 'dashboard');
@@ -112,23 +113,7 @@ function unitsBelow(scope: string): Element[] {
   return ELEMENTS.filter((element) => element.level === 'WorkUnit' && isAtOrBelow(element.id, scope));
 }
 
-interface Elements {
-  POT: number;
-  PDOT: number;
-  PBT: number;
-  APT: number;
-  ASUT: number;
-  ADET: number;
-  ADOT: number;
-  PRI_PQ: number;
-  PQ: number;
-  GQ: number;
-  SQ: number;
-  RQ: number;
-  FE: number;
-  TBF: number;
-  TTR: number;
-}
+type Elements = KpiElements;
 
 const ZERO: Elements = { POT: 0, PDOT: 0, PBT: 0, APT: 0, ASUT: 0, ADET: 0, ADOT: 0, PRI_PQ: 0, PQ: 0, GQ: 0, SQ: 0, RQ: 0, FE: 0, TBF: 0, TTR: 0 };
 

@@ -28,6 +28,7 @@ import { JobOrderSegmentResolver, JobOrdersResolver } from './projections/job-or
 import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
+import { GatewayReadModels } from './projections/gateway-read-models';
 import { KpiProjection } from './projections/kpi-elements/kpi-projection';
 import { KpiQueries } from './projections/kpi-elements/kpi-queries';
 import { KpiReprojection } from './projections/kpi-elements/kpi-reprojection';
@@ -102,6 +103,7 @@ export class GatewayModule {
         ...readModels,
         WorkUnitStatusFeed,
         JobOrderFeed,
+        GatewayReadModels,
         ProductionProjections,
         PlannedTimes,
         ...kpiProviders,

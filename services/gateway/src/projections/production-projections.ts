@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topicOf, type IntegrationEvent } from '@quadrant/contracts';
-import { migrate, type SqlClient } from '@quadrant/database';
+import type { SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
-import { JobOrderFeed, jobOrderChangesOf, type JobOrderBatchChanges } from '../subscriptions/job-order-feed';
+import { JobOrderFeed, jobOrderChangesOf } from '../subscriptions/job-order-feed';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { applyBatchToDispatchList } from './dispatch-list/dispatch-list.store';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
 import { GATEWAY_SCHEMA } from './gateway-schema';
-import { gatewayMigrations } from './gateway-migrations';
+import { GatewayReadModels, HeldUntilCommit } from './gateway-read-models';
 import { applyBatchToJobOrderHistory } from './job-order-history/job-order-history.store';
 import { applyBatchToJobOrders } from './job-orders/job-orders.store';
 import { productionFactOf, type ProductionFact } from './production-facts';
@@ -31,19 +31,20 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
   private consumer: InboxConsumer | undefined;
   /** State changes written by a transaction not yet known to be committed, by event id. */
   private readonly uncommitted = new Map<string, WorkUnitStatusRecord>();
-  /** Job orders changed by a transaction not yet known to be committed, under each event that changed one. */
-  private readonly uncommittedJobOrders = new Map<string, JobOrderBatchChanges>();
+  /** Job orders a transaction changed, until it is known to be committed (under the last event applied to each). */
+  private readonly uncommittedJobOrders = new HeldUntilCommit<string[]>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
     private readonly feed: WorkUnitStatusFeed,
     private readonly jobOrderFeed: JobOrderFeed,
+    private readonly readModels: GatewayReadModels,
   ) {}
 
   /** Runs before the app listens: queries find their tables, and the in-process transport finds the group. */
   async onApplicationBootstrap(): Promise<void> {
-    await migrate(this.runtime.db, this.schema, gatewayMigrations);
+    await this.readModels.ready();
     const consumer = new InboxConsumer({
       transport: this.runtime.transport,
       db: this.runtime.db,
@@ -87,12 +88,9 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
         this.uncommitted.set(fact.eventId, status.write);
       }
     });
-    // One shared entry per batch (under the last event applied to each of its job orders): one push per job order.
+    // One entry per batch: one push per job order.
     const jobOrderChanges = jobOrderChangesOf(jobOrders);
-    if (jobOrderChanges) {
-      if (this.uncommittedJobOrders.size >= 10_000) this.uncommittedJobOrders.clear();
-      for (const eventId of jobOrderChanges.eventIds) this.uncommittedJobOrders.set(eventId, jobOrderChanges);
-    }
+    if (jobOrderChanges) this.uncommittedJobOrders.hold(jobOrderChanges.eventIds, jobOrderChanges.jobOrderIds);
   }
 
   private announce(event: IntegrationEvent): void {
@@ -103,11 +101,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     this.feed.publish(status);
   }
 
-  /** The batch's events commit together: the first of them announced speaks for all, the others find nothing. */
   private announceJobOrders(event: IntegrationEvent): void {
-    const changes = this.uncommittedJobOrders.get(event.id);
-    if (!changes) return;
-    for (const eventId of changes.eventIds) this.uncommittedJobOrders.delete(eventId);
-    this.jobOrderFeed.publishChanged(changes.jobOrderIds);
+    const jobOrderIds = this.uncommittedJobOrders.take(event.id);
+    if (jobOrderIds) this.jobOrderFeed.publishChanged(jobOrderIds);
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topicOf, type IntegrationEvent } from '@quadrant/contracts';
-import { migrate, type SqlClient } from '@quadrant/database';
+import type { SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { KpiFeed } from '../../subscriptions/kpi-feed';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
-import { gatewayMigrations } from '../gateway-migrations';
+import { GatewayReadModels, HeldUntilCommit } from '../gateway-read-models';
 import { productionFactOf, type ProductionFact } from '../production-facts';
 import { applyBatchToKpiElements, type KpiChange } from './kpi-elements.store';
 
@@ -34,17 +34,18 @@ const KPI_MIN_DELIVERY_INTERVAL_MS = 250;
 export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('KpiProjection');
   private consumer: InboxConsumer | undefined;
-  /** Changes of a transaction not yet known to be committed, under each of its events (one push per batch). */
-  private readonly uncommitted = new Map<string, { eventIds: string[]; changes: KpiChange[] }>();
+  /** What a transaction changed, until it is known to be committed: one push per batch. */
+  private readonly uncommitted = new HeldUntilCommit<KpiChange[]>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
     private readonly feed: KpiFeed,
+    private readonly readModels: GatewayReadModels,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await migrate(this.runtime.db, this.schema, gatewayMigrations);
+    await this.readModels.ready();
     const consumer = new InboxConsumer({
       transport: this.runtime.transport,
       db: this.runtime.db,
@@ -71,18 +72,11 @@ export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutd
   private async project(events: IntegrationEvent[], tx: SqlClient): Promise<void> {
     const facts = events.map(productionFactOf).filter((fact): fact is ProductionFact => fact !== undefined);
     const changes = await applyBatchToKpiElements(tx, this.schema, facts);
-    if (changes.length === 0 || this.feed.subscriberCount === 0) return;
-    // A retried transaction overwrites its entry; one that is dead-lettered leaves it behind, hence the cap.
-    if (this.uncommitted.size >= 10_000) this.uncommitted.clear();
-    const entry = { eventIds: facts.map((fact) => fact.eventId), changes };
-    for (const eventId of entry.eventIds) this.uncommitted.set(eventId, entry);
+    if (changes.length > 0 && this.feed.subscriberCount > 0) this.uncommitted.hold(facts.map((fact) => fact.eventId), changes);
   }
 
-  /** The batch's events commit together: the first of them announced speaks for all. */
   private announce(event: IntegrationEvent): void {
-    const entry = this.uncommitted.get(event.id);
-    if (!entry) return;
-    for (const eventId of entry.eventIds) this.uncommitted.delete(eventId);
-    this.feed.publish(entry.changes);
+    const changes = this.uncommitted.take(event.id);
+    if (changes) this.feed.publish(changes);
   }
 }

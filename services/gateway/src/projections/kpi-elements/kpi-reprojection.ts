@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ident, migrate, type Database } from '@quadrant/database';
+import { ident, type Database } from '@quadrant/database';
 import { validateKpiDefinitionOptions, type KpiDefinitionOptions } from '@quadrant/kpi';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
-import { gatewayMigrations } from '../gateway-migrations';
+import { GatewayReadModels } from '../gateway-read-models';
 import { isoOf } from '../sql-values';
 import { kpiDefinitions, pathsOf, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
 import { unitTimeBuckets } from './unit-time-elements';
@@ -31,14 +31,14 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
+    private readonly readModels: GatewayReadModels,
   ) {
     this.db = runtime.db;
     this.s = ident(schema);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // The projections' bootstrap migrates too; whichever comes first does it (migrations take a lock).
-    await migrate(this.db, this.schema, gatewayMigrations);
+    await this.readModels.ready();
     // Resume an interrupted re-projection.
     this.kick();
   }
