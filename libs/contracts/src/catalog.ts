@@ -31,6 +31,9 @@ export const domains = {
       WorkCalendarDefined: 1,
       PlannedDowntimeBooked: 1,
       PlannedDowntimeCancelled: 1,
+      WorkScheduleRevised: 1,
+      ScheduledOperationLocked: 1,
+      ScheduledOperationUnlocked: 1,
     },
   },
 } as const;

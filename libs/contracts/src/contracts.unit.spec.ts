@@ -77,6 +77,29 @@ const productionSamples: { [Name in ProductionEvent['type']]: Extract<Production
   },
   PlannedDowntimeBooked: { type: 'PlannedDowntimeBooked', data: { equipmentId: 'lathe-1', windowId: 'pm-1', start: at, end: at, reason: 'planned maintenance', bookedAt: at } },
   PlannedDowntimeCancelled: { type: 'PlannedDowntimeCancelled', data: { equipmentId: 'lathe-1', windowId: 'pm-1', cancelledAt: at } },
+  WorkScheduleRevised: {
+    type: 'WorkScheduleRevised',
+    data: {
+      siteId: 'lyon',
+      revision: 2,
+      trigger: { kind: 'Breakdown', eventIds: ['e-1'], workUnitId: 'lathe-1', reasonCode: 'BEARING', occurredAt: at },
+      horizonStart: at,
+      unavailable: [{ workUnitId: 'lathe-1', from: at, to: at, kind: 'Breakdown', reason: 'BEARING' }],
+      moved: [
+        { jobOrderId: 'jo-1', segmentId: 'turn', from: { workUnitId: 'lathe-1', setupStart: at, start: at, end: at }, to: { workUnitId: 'lathe-2', setupStart: at, start: at, end: at } },
+        { jobOrderId: 'jo-2', segmentId: 'turn', from: null, to: { workUnitId: 'lathe-2', setupStart: at, start: at, end: at } },
+      ],
+      operationCount: 2,
+      makespanSeconds: 3600,
+      weightedTardinessSeconds: 0,
+      revisedAt: at,
+    },
+  },
+  ScheduledOperationLocked: {
+    type: 'ScheduledOperationLocked',
+    data: { siteId: 'lyon', jobOrderId: 'jo-1', segmentId: 'turn', placement: { workUnitId: 'lathe-2', setupStart: at, start: at, end: at }, lockedAt: at },
+  },
+  ScheduledOperationUnlocked: { type: 'ScheduledOperationUnlocked', data: { siteId: 'lyon', jobOrderId: 'jo-1', segmentId: 'turn', unlockedAt: at } },
   WorkUnitStopReasonCorrected: {
     type: 'WorkUnitStopReasonCorrected',
     data: { workUnitId: 'lathe-1', since: at, state: 'Down', reasonCode: 'BEARING', reasonText: 'found at teardown', previousReasonCode: 'JAM', correctedAt: at, path },

@@ -1,6 +1,7 @@
 import type { JobOrderEvent } from './job-order-events';
 import type { WorkCalendarEvent } from './work-calendar-events';
 import type { WorkDefinitionEvent } from './work-definition-events';
+import type { WorkScheduleEvent } from './work-schedule-events';
 import type { DomainEvent } from '@quadrant/event-sourcing';
 
 /** ISA-95 role-based equipment hierarchy levels that Quadrant models (Part 1 / B2MML EquipmentLevel). */
@@ -72,4 +73,4 @@ export type WorkUnitStopReasonCorrected = DomainEvent<
 /** The events of an equipment stream (`equipment-<id>`). */
 export type EquipmentEvent = EquipmentDefined | WorkUnitStateChanged | WorkUnitAllocated | WorkUnitAllocationEnded | WorkUnitStopReasonCorrected;
 
-export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent | WorkCalendarEvent;
+export type ProductionEvent = EquipmentEvent | WorkDefinitionEvent | JobOrderEvent | WorkCalendarEvent | WorkScheduleEvent;
