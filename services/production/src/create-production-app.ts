@@ -4,12 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createValidationPipe, QuadrantExceptionFilter, REQUEST_BODY_LIMIT, type ServiceRuntime } from '@quadrant/platform';
 import type { SparkplugIngestConfig } from './machine-data/sparkplug-ingest';
 import { ProductionModule } from './production.module';
+import type { WorkSchedulerOptions } from './work-schedule/reschedule/work-scheduler';
 
 export async function createProductionApp(
   runtime: ServiceRuntime,
-  options: { logger?: LoggerService | LogLevel[] | false; sparkplug?: SparkplugIngestConfig } = {},
+  options: { logger?: LoggerService | LogLevel[] | false; sparkplug?: SparkplugIngestConfig; workScheduler?: Partial<WorkSchedulerOptions> } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ProductionModule.register(runtime, options.sparkplug ? { sparkplug: options.sparkplug } : {}), {
+  const app = await NestFactory.create<NestExpressApplication>(ProductionModule.register(runtime, { ...(options.sparkplug ? { sparkplug: options.sparkplug } : {}), ...(options.workScheduler ? { workScheduler: options.workScheduler } : {}) }), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });

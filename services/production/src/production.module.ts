@@ -20,6 +20,8 @@ import { ReportProductionController } from './job-order/report-production/report
 import { StartSegmentController } from './job-order/start-segment/start-segment.controller';
 import { SPARKPLUG_INGEST, SparkplugIngest, type SparkplugIngestConfig } from './machine-data/sparkplug-ingest';
 import { ProductionStore } from './outbox/production-store';
+import { WorkScheduleController } from './work-schedule/plan-work-schedule/work-schedule.controller';
+import { WorkScheduler, WORK_SCHEDULER_OPTIONS, type WorkSchedulerOptions } from './work-schedule/reschedule/work-scheduler';
 import { DefineWorkCalendarController } from './work-calendar/define-work-calendar/define-work-calendar.controller';
 import { DefineEquipmentClassController } from './work-definition/define-equipment-class/define-equipment-class.controller';
 import { DefineProductController } from './work-definition/define-product/define-product.controller';
@@ -45,12 +47,13 @@ const jobOrderControllers = [
   ControlJobOrderController,
   GetJobOrderController,
 ];
-const controllers = [...equipmentControllers, ...workDefinitionControllers, ...jobOrderControllers, HealthController];
+const workScheduleControllers = [WorkScheduleController];
+const controllers = [...equipmentControllers, ...workDefinitionControllers, ...jobOrderControllers, ...workScheduleControllers, HealthController];
 const commandHandlers = [DefineEquipmentHandler, ChangeWorkUnitStateHandler, RecordStateChangesHandler];
 
 @Module({})
 export class ProductionModule {
-  static register(runtime: ServiceRuntime, options: { sparkplug?: SparkplugIngestConfig } = {}): DynamicModule {
+  static register(runtime: ServiceRuntime, options: { sparkplug?: SparkplugIngestConfig; workScheduler?: Partial<WorkSchedulerOptions> } = {}): DynamicModule {
     return {
       module: ProductionModule,
       imports: [CqrsModule.forRoot()],
@@ -61,6 +64,8 @@ export class ProductionModule {
         ...commandHandlers,
         ...(options.sparkplug ? [{ provide: SPARKPLUG_INGEST, useValue: options.sparkplug }] : []),
         SparkplugIngest,
+        ...(options.workScheduler ? [{ provide: WORK_SCHEDULER_OPTIONS, useValue: options.workScheduler }] : []),
+        WorkScheduler,
       ],
     };
   }

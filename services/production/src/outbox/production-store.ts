@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventContracts, type EquipmentEvent, type JobOrderEvent, type WorkCalendarEvent } from '@quadrant/contracts';
+import { EventContracts, type EquipmentEvent, type JobOrderEvent, type WorkCalendarEvent, type WorkScheduleEvent } from '@quadrant/contracts';
 import {
   CommandHandler,
   PostgresCheckpointStore,
@@ -9,6 +9,7 @@ import {
   type CommandResult,
   type Decider,
   type DomainEvent,
+  type EventStore,
   type EventValidator,
   type StreamCommand,
 } from '@quadrant/event-sourcing';
@@ -19,6 +20,7 @@ import { jobOrderDecider, type JobOrderCommand, type JobOrderState } from '../jo
 import { workCalendarDecider, type WorkCalendarCommand, type WorkCalendarState } from '../work-calendar/work-calendar.decider';
 import { equipmentClassDecider, type EquipmentClassCommand, type EquipmentClassEvent, type EquipmentClassState } from '../work-definition/equipment-class.decider';
 import { productDecider, type ProductCommand, type ProductEvent, type ProductState } from '../work-definition/product.decider';
+import { workScheduleDecider, type WorkScheduleCommand, type WorkScheduleState } from '../work-schedule/work-schedule.decider';
 
 export const PRODUCTION_SCHEMA = 'production';
 
@@ -55,6 +57,7 @@ interface Aggregates {
   products: AggregateCommands<ProductCommand, ProductState, ProductEvent>;
   jobOrders: AggregateCommands<JobOrderCommand, JobOrderState, JobOrderEvent>;
   workCalendars: AggregateCommands<WorkCalendarCommand, WorkCalendarState, WorkCalendarEvent>;
+  workSchedules: AggregateCommands<WorkScheduleCommand, WorkScheduleState, WorkScheduleEvent>;
 }
 
 /**
@@ -66,6 +69,11 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('ProductionStore');
   private aggregates: Aggregates | undefined;
   private relay: EventRelay | undefined;
+  private store: EventStore | undefined;
+  private checkpointStore: PostgresCheckpointStore | undefined;
+  private readonly appendListeners: (() => void)[] = [];
+  private markReady: () => void = () => undefined;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
 
@@ -73,7 +81,12 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     const schema = schemaName(this.runtime, PRODUCTION_SCHEMA);
     const store = await PostgresEventStore.create(this.runtime.db, schema);
     const validate: EventValidator = EventContracts.load().validatorFor('production');
-    const wake = (): void => this.relay?.wake();
+    this.store = store;
+    this.checkpointStore = new PostgresCheckpointStore(this.runtime.db, schema);
+    const wake = (): void => {
+      this.relay?.wake();
+      for (const listener of this.appendListeners) listener();
+    };
     const commands = <C, S, E extends DomainEvent>(decider: Decider<C, S, E>, cacheSize: number): AggregateCommands<C, S, E> =>
       new AggregateCommands(new CommandHandler(store, decider, { validate, cacheSize }), wake);
     this.aggregates = {
@@ -82,17 +95,24 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
       products: commands(productDecider, 1000),
       jobOrders: commands(jobOrderDecider, 5000),
       workCalendars: commands(workCalendarDecider, 1000),
+      workSchedules: commands(workScheduleDecider, 100),
     };
     this.relay = new EventRelay({
       domain: 'production',
       store,
-      checkpoints: new PostgresCheckpointStore(this.runtime.db, schema),
+      checkpoints: this.checkpointStore,
       transport: this.runtime.transport,
       onError: (error) => this.logger.warn(`relay: ${error instanceof Error ? error.message : String(error)}; retrying`),
       ...(this.runtime.leaderLock ? { leaderLock: this.runtime.leaderLock, leaderKey: `relay:${schema}` } : {}),
       onLeadership: (leading) => this.logger.log(leading ? 'this replica relays the event store to Kafka' : 'relay standing by'),
     });
     await this.relay.start();
+    this.markReady();
+  }
+
+  /** Resolves once the store is migrated and its aggregates can be used (other providers' bootstrap runs alongside). */
+  ready(): Promise<void> {
+    return this.readyPromise;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -122,5 +142,20 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
 
   get workCalendars(): Aggregates['workCalendars'] {
     return this.started().workCalendars;
+  }
+
+  get workSchedules(): Aggregates['workSchedules'] {
+    return this.started().workSchedules;
+  }
+
+  /** The store and its checkpoints, for the service's own subscribers to its log (the work scheduler). */
+  get log(): { store: EventStore; checkpoints: PostgresCheckpointStore } {
+    if (!this.store || !this.checkpointStore) throw new Error('the production store is not started yet');
+    return { store: this.store, checkpoints: this.checkpointStore };
+  }
+
+  /** Called whenever this process appended events, so a subscriber to the log need not wait for its next poll. */
+  onAppended(listener: () => void): void {
+    this.appendListeners.push(listener);
   }
 }
