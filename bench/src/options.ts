@@ -10,6 +10,14 @@ export interface SuiteOptions {
   diagnose: boolean;
   /** Repeat every timed workload this many times (rotating the order) and report medians. */
   rounds: number;
+  /** jssp: search time per instance. */
+  timeLimitSeconds: number;
+  /** jssp: the instances, comma-separated: names (`ft10`), ranges (`ta01-ta30`) or whole sets (`la`). */
+  instances: string;
+  /** jssp: the solver's seed, the same for every instance. */
+  seed: number;
 }
+
+export const DEFAULT_JSSP_INSTANCES = 'ft10,la01-la40,ta01-ta30';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';

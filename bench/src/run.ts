@@ -1,10 +1,11 @@
 /**
  * Benchmark CLI: `node dist/bench/src/run.js [suite|all] [--duration-seconds N] [--warmup-seconds N] [--rounds N] [--diagnose]`
- * (`npm run bench -- store`). DATABASE_URL names the PostgreSQL server (default
+ * (`npm run bench -- store`); the jssp suite takes `[--time-limit SECONDS] [--instances LIST] [--seed N]`. DATABASE_URL names the PostgreSQL server (default
  * postgres://postgres@127.0.0.1:5432/test); each suite works in a database of its own on it.
  */
-import { DEFAULT_DATABASE_URL, type SuiteOptions } from './options';
+import { DEFAULT_DATABASE_URL, DEFAULT_JSSP_INSTANCES, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
+import { runJsspBench } from './jssp-bench';
 import { runKpiBench } from './kpi-bench';
 import { runMqttBench } from './mqtt-bench';
 import { runStoreBench } from './store-bench';
@@ -15,10 +16,11 @@ const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   e2e: runE2eBench,
   mqtt: runMqttBench,
   kpi: runKpiBench,
+  jssp: runJsspBench,
 };
 
 function usage(): string {
-  return `usage: run.js [${[...Object.keys(suites), 'all'].join('|')}] [--duration-seconds N] [--warmup-seconds N] [--rounds N] [--diagnose]`;
+  return `usage: run.js [${[...Object.keys(suites), 'all'].join('|')}] [--duration-seconds N] [--warmup-seconds N] [--rounds N] [--diagnose] [--time-limit SECONDS] [--instances LIST] [--seed N]`;
 }
 
 function positiveNumber(flag: string, value: string | undefined): number {
@@ -34,6 +36,9 @@ export function parseArguments(argv: readonly string[]): { suiteNames: string[];
     warmupSeconds: 2,
     diagnose: false,
     rounds: 1,
+    timeLimitSeconds: 10,
+    instances: DEFAULT_JSSP_INSTANCES,
+    seed: 1,
   };
   let suite = 'all';
   for (let i = 0; i < argv.length; i++) {
@@ -42,6 +47,9 @@ export function parseArguments(argv: readonly string[]): { suiteNames: string[];
     else if (arg === '--warmup-seconds') options.warmupSeconds = positiveNumber(arg, argv[++i]);
     else if (arg === '--diagnose') options.diagnose = true;
     else if (arg === '--rounds') options.rounds = Math.round(positiveNumber(arg, argv[++i]));
+    else if (arg === '--time-limit') options.timeLimitSeconds = positiveNumber(arg, argv[++i]);
+    else if (arg === '--instances') options.instances = argv[++i] ?? '';
+    else if (arg === '--seed') options.seed = Math.round(positiveNumber(arg, argv[++i]));
     else if (arg === '--help' || arg === '-h') throw new Error(usage());
     else if (arg !== undefined && !arg.startsWith('-')) suite = arg;
     else throw new Error(`unknown option ${arg}\n${usage()}`);

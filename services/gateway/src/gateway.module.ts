@@ -42,6 +42,11 @@ import { WorkUnitStatusQueries } from './projections/work-unit-status/work-unit-
 import { WorkUnitStateTimelineResolver } from './projections/work-unit-state-timeline/work-unit-state-timeline.resolver';
 import { WorkUnitStateTimelineQueries } from './projections/work-unit-state-timeline/work-unit-state-timeline.store';
 import { JobOrderChangedResolver } from './subscriptions/job-order-changed.resolver';
+import { PlanWorkScheduleResolver } from './commands/plan-work-schedule/plan-work-schedule.resolver';
+import { ScheduleRevisionResolver, WorkScheduleResolver } from './projections/work-schedule/work-schedule.resolver';
+import { WorkScheduleQueries } from './projections/work-schedule/work-schedule.store';
+import { ScheduleRevisedResolver } from './subscriptions/schedule-revised.resolver';
+import { ScheduleRevisionFeed } from './subscriptions/schedule-revision-feed';
 import { JobOrderFeed } from './subscriptions/job-order-feed';
 import { WorkUnitStateChangedResolver } from './subscriptions/work-unit-state-changed.resolver';
 import { WorkUnitStatusFeed } from './subscriptions/work-unit-status-feed';
@@ -61,6 +66,8 @@ const queryResolvers = [
   JobOrderHistoryResolver,
   WorkUnitAllocationsResolver,
   WorkUnitStatusAllocationsResolver,
+  WorkScheduleResolver,
+  ScheduleRevisionResolver,
 ];
 const commandResolvers = [
   DefineEquipmentResolver,
@@ -73,8 +80,9 @@ const commandResolvers = [
   ReportProductionResolver,
   CompleteJobOrderSegmentResolver,
   CorrectStopReasonResolver,
+  PlanWorkScheduleResolver,
 ];
-const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver];
+const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver, ScheduleRevisedResolver];
 const kpiProviders = [KpiProjection, KpiQueries, KpiReprojection, KpiFeed, KpiResolver];
 
 @Module({})
@@ -89,6 +97,7 @@ export class GatewayModule {
       { provide: DispatchListQueries, useValue: new DispatchListQueries(runtime.db, schema) },
       { provide: JobOrderHistoryQueries, useValue: new JobOrderHistoryQueries(runtime.db, schema) },
       { provide: WorkUnitAllocationQueries, useValue: new WorkUnitAllocationQueries(runtime.db, schema) },
+      { provide: WorkScheduleQueries, useValue: new WorkScheduleQueries(runtime.db, schema) },
       ReadModelLoaders,
     ];
     return {
@@ -103,6 +112,7 @@ export class GatewayModule {
         ...readModels,
         WorkUnitStatusFeed,
         JobOrderFeed,
+        ScheduleRevisionFeed,
         GatewayReadModels,
         ProductionProjections,
         PlannedTimes,

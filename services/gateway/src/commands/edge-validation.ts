@@ -99,6 +99,12 @@ export function controlJobOrderProblems(id: string, command: JobOrderControl, re
   return problems;
 }
 
+export function siteIdProblems(siteId: string): Problem[] {
+  const problems: Problem[] = [];
+  identifier(problems, 'siteId', siteId);
+  return problems;
+}
+
 export function jobOrderSegmentProblems(jobOrderId: string, segmentId: string): Problem[] {
   const problems: Problem[] = [];
   identifier(problems, 'jobOrderId', jobOrderId);

@@ -86,6 +86,15 @@ export class ProductionClient {
     return this.post(`/work-units/${encodeURIComponent(workUnitId)}/stop-reasons`, body, origin, topLevelArgument);
   }
 
+  /** A planner's hold on a site's schedule: lock, unlock or move an operation, or ask for a revision. */
+  planWorkSchedule(siteId: string, action: { operation: { jobOrderId: string; segmentId: string }; verb: 'lock' | 'unlock' } | { operation: { jobOrderId: string; segmentId: string }; verb: 'move'; workUnitId: string; start: string } | { verb: 'reschedule' }, origin: CommandOrigin): Promise<CommandReceipt> {
+    const site = `/work-schedules/${encodeURIComponent(siteId)}`;
+    if (action.verb === 'reschedule') return this.post(`${site}/reschedule`, {}, origin, topLevelArgument);
+    const operation = `${site}/operations/${encodeURIComponent(action.operation.jobOrderId)}/${encodeURIComponent(action.operation.segmentId)}`;
+    if (action.verb === 'move') return this.post(`${operation}/move`, { workUnitId: action.workUnitId, start: action.start }, origin, topLevelArgument);
+    return this.post(`${operation}/${action.verb}`, {}, origin, topLevelArgument);
+  }
+
   private async post(path: string, body: Record<string, unknown>, origin: CommandOrigin, argumentOf: ArgumentOf = inputArgument): Promise<CommandReceipt> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;

@@ -201,6 +201,53 @@ export const gatewayMigrations: Migration[] = [
       insert into {{schema}}.work_calendar_generation (generation) values (0)
     `,
   },
+  {
+    // Each site's detailed schedule as its revisions left it (one row per open operation), the revisions
+    // with what triggered them, and every move they made (for "why did this operation move?").
+    id: 'gateway-009-work-schedules',
+    sql: `
+      create table {{schema}}.scheduled_operations (
+        job_order_id text not null,
+        segment_id text not null,
+        site_id text not null,
+        work_unit_id text not null,
+        setup_start timestamptz not null,
+        start_at timestamptz not null,
+        end_at timestamptz not null,
+        revision integer not null,
+        locked boolean not null default false,
+        primary key (job_order_id, segment_id)
+      );
+      create index scheduled_operations_unit_idx on {{schema}}.scheduled_operations (work_unit_id, start_at);
+
+      create table {{schema}}.schedule_revisions (
+        site_id text not null,
+        revision integer not null,
+        event_id text not null unique,
+        causation_id text,
+        trigger jsonb not null,
+        revised_at timestamptz not null,
+        horizon_start timestamptz not null,
+        operation_count integer not null,
+        makespan_seconds double precision not null,
+        weighted_tardiness_seconds double precision not null,
+        moved_count integer not null,
+        unavailable jsonb not null,
+        primary key (site_id, revision)
+      );
+
+      create table {{schema}}.schedule_moves (
+        site_id text not null,
+        revision integer not null,
+        job_order_id text not null,
+        segment_id text not null,
+        from_placement jsonb,
+        to_placement jsonb,
+        primary key (site_id, revision, job_order_id, segment_id)
+      );
+      create index schedule_moves_operation_idx on {{schema}}.schedule_moves (job_order_id, segment_id, revision)
+    `,
+  },
   // ISO 22400 KPI elements: see kpi-elements.store.ts.
   ...kpiMigrations,
 ];

@@ -3,6 +3,7 @@ import type {
   IntegrationEvent,
   JobOrderEvent,
   WorkCalendarEvent,
+  WorkScheduleEvent,
   WorkUnitAllocated,
   WorkUnitAllocationEnded,
   WorkUnitStateChanged,
@@ -17,7 +18,8 @@ type ProjectedEvent =
   | WorkUnitAllocated
   | WorkUnitAllocationEnded
   | JobOrderEvent
-  | WorkCalendarEvent;
+  | WorkCalendarEvent
+  | WorkScheduleEvent;
 
 /**
  * A production event as the projections read it: the domain event, where it sits in its stream, and the
@@ -30,6 +32,8 @@ export type ProductionFact = ProjectedEvent & {
   occurredAt: string;
   actor: string | null;
   correlationId: string | null;
+  /** The event this one reacted to (CloudEvents extension `causationid`), when it says. */
+  causationId?: string;
 };
 
 /** The version of each production event these projections understand. */
@@ -55,6 +59,9 @@ const UNDERSTOOD: Record<ProjectedEvent['type'], number> = {
   WorkCalendarDefined: 1,
   PlannedDowntimeBooked: 1,
   PlannedDowntimeCancelled: 1,
+  WorkScheduleRevised: 1,
+  ScheduledOperationLocked: 1,
+  ScheduledOperationUnlocked: 1,
 };
 
 function isProductionEventName(name: string): name is ProjectedEvent['type'] {
@@ -80,6 +87,7 @@ export function productionFactOf(event: IntegrationEvent): ProductionFact | unde
     occurredAt: event.time,
     actor: event.actor ?? null,
     correlationId: event.correlationid ?? null,
+    ...(event.causationid ? { causationId: event.causationid } : {}),
   } as ProductionFact;
 }
 

@@ -4,6 +4,7 @@ import type { SqlClient } from '@quadrant/database';
 import { InboxConsumer } from '@quadrant/messaging';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { JobOrderFeed, jobOrderChangesOf } from '../subscriptions/job-order-feed';
+import { ScheduleRevisionFeed } from '../subscriptions/schedule-revision-feed';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { applyBatchToDispatchList } from './dispatch-list/dispatch-list.store';
 import { applyToEquipmentHierarchy } from './equipment-hierarchy/equipment-hierarchy.store';
@@ -17,6 +18,7 @@ import { applyBatchToWorkUnitAllocations } from './work-unit-allocations/work-un
 import type { WorkUnitStatusRecord } from './work-unit-status/work-unit-status.projection';
 import { applyBatchToWorkUnitStatus } from './work-unit-status/work-unit-status.store';
 import { applyBatchToWorkUnitStateTimeline } from './work-unit-state-timeline/work-unit-state-timeline.store';
+import { applyBatchToWorkSchedules, type ScheduleRevisionRecord } from './work-schedule/work-schedule.store';
 
 export const PROJECTIONS_GROUP_ID = 'gateway-projections';
 
@@ -33,6 +35,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
   private readonly uncommitted = new Map<string, WorkUnitStatusRecord>();
   /** Job orders a transaction changed, until it is known to be committed (under the last event applied to each). */
   private readonly uncommittedJobOrders = new HeldUntilCommit<string[]>();
+  /** Schedule revisions a transaction recorded, until it is known to be committed. */
+  private readonly uncommittedRevisions = new HeldUntilCommit<ScheduleRevisionRecord[]>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
@@ -40,6 +44,7 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     private readonly feed: WorkUnitStatusFeed,
     private readonly jobOrderFeed: JobOrderFeed,
     private readonly readModels: GatewayReadModels,
+    private readonly revisionFeed: ScheduleRevisionFeed,
   ) {}
 
   /** Runs before the app listens: queries find their tables, and the in-process transport finds the group. */
@@ -78,6 +83,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
     const jobOrders = await applyBatchToJobOrders(tx, this.schema, facts);
     await applyBatchToDispatchList(tx, this.schema, jobOrders);
     await applyBatchToJobOrderHistory(tx, this.schema, facts);
+    const revisions = await applyBatchToWorkSchedules(tx, this.schema, facts);
+    if (revisions.length > 0) this.uncommittedRevisions.hold(revisions.map((r) => r.eventId), revisions);
     // Last: it locks the calendar generation row (bumped with any calendar or hierarchy change) until the commit.
     await applyBatchToWorkCalendars(tx, this.schema, facts);
     facts.forEach((fact, index) => {
@@ -95,6 +102,8 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
 
   private announce(event: IntegrationEvent): void {
     this.announceJobOrders(event);
+    const revisions = this.uncommittedRevisions.take(event.id);
+    if (revisions) this.revisionFeed.publish(revisions);
     const status = this.uncommitted.get(event.id);
     if (!status) return;
     this.uncommitted.delete(event.id);

@@ -23,3 +23,9 @@ export class InfeasibleMove extends DomainError {
     super('INFEASIBLE_MOVE', `segment "${segmentId}" of job order "${jobOrderId}" cannot go there: ${problems.join('; ')}`, { jobOrderId, segmentId, problems });
   }
 }
+
+export class NothingToSchedule extends DomainError {
+  constructor(siteId: string) {
+    super('NOTHING_TO_SCHEDULE', `site "${siteId}" has no released job order to schedule`, { siteId });
+  }
+}

@@ -6,6 +6,7 @@ import { toCommandResponse, type CommandResponse } from '../../equipment/command
 import { ProductionStore } from '../../outbox/production-store';
 import { WorkScheduler } from '../reschedule/work-scheduler';
 import { operationKey, workScheduleStreamId, type ScheduledSegment } from '../work-schedule.decider';
+import { NothingToSchedule } from '../work-schedule.errors';
 import { MoveOperationDto } from './move-operation.dto';
 
 export interface WorkScheduleView {
@@ -29,10 +30,11 @@ export class WorkScheduleController {
   /** Revises the site's schedule now, from what the shop floor looks like now. */
   @Post(':siteId/reschedule')
   @HttpCode(200)
-  async reschedule(@Param('siteId') siteId: string, @Context() context: RequestContext): Promise<CommandResponse | { revised: false; reason: string }> {
+  async reschedule(@Param('siteId') siteId: string, @Context() context: RequestContext): Promise<CommandResponse> {
     const at = new Date().toISOString();
     const result = await this.scheduler.revise(siteId, { kind: 'RescheduleRequested', eventIds: [], occurredAt: at }, context.commandId);
-    return result ? toCommandResponse(result) : { revised: false, reason: `site "${siteId}" has no released job order to schedule` };
+    if (!result) throw new NothingToSchedule(siteId);
+    return toCommandResponse(result);
   }
 
   @Post(':siteId/operations/:jobOrderId/:segmentId/lock')

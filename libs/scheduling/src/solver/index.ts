@@ -1,0 +1,3 @@
+export { solve, type SolveOptions, type SolveResult } from './solve';
+export { Scheduler, type SchedulerOptions } from './scheduler';
+export { InvalidSequences, timetable } from './timetable';
