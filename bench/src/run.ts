@@ -6,6 +6,7 @@
 import { DEFAULT_DATABASE_URL, DEFAULT_JSSP_INSTANCES, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
 import { runJsspBench } from './jssp-bench';
+import { runRescheduleBench } from './reschedule-bench';
 import { runKpiBench } from './kpi-bench';
 import { runMqttBench } from './mqtt-bench';
 import { runStoreBench } from './store-bench';
@@ -17,6 +18,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   mqtt: runMqttBench,
   kpi: runKpiBench,
   jssp: runJsspBench,
+  reschedule: runRescheduleBench,
 };
 
 function usage(): string {
