@@ -5,7 +5,7 @@ import { openDatabase } from '@quadrant/database';
 import { createGatewayApp } from '@quadrant/gateway';
 import { InProcessTransport } from '@quadrant/messaging';
 import { portFromEnv } from '@quadrant/platform';
-import { createProductionApp } from '@quadrant/production';
+import { createProductionApp, workSchedulerOptionsFromEnv } from '@quadrant/production';
 import { createHttpSink, createPlantSimulation, DEMO_CALENDAR, demoPlantConfig, runRealtime, type PlantConfig, type RealtimeRun } from '@quadrant/simulator';
 import { demoPlant, seedDemoPlant, startDemoJobOrders } from './demo-plant';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // The gateway's consumers subscribe first: the in-process transport keeps no log for late joiners.
   const gateway = await createGatewayApp(runtime, { productionUrl, logger });
   await gateway.init();
-  const production = await createProductionApp(runtime, { logger });
+  const production = await createProductionApp(runtime, { logger, workScheduler: workSchedulerOptionsFromEnv() });
   await production.listen(productionPort, '127.0.0.1');
   await gateway.listen(port, host);
 

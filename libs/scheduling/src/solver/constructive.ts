@@ -27,10 +27,13 @@ export function construct(cp: CompiledProblem, rule: DispatchRule): Plan {
     if (waiting[o] === 0) ready.push(o);
   }
   const tl = new UnitTimeline(cp);
+  const placed = new Uint8Array(n);
   const bestAlt = new Int32Array(n), bestStart = new Float64Array(n), bestEnd = new Float64Array(n);
   while (ready.length > 0) {
     let horizon = Infinity;
     for (const o of ready) {
+      if (placed[o]) { horizon = Math.min(horizon, bestEnd[o]); continue; }
+      placed[o] = 1;
       let est = cp.opRelease[o];
       for (let k = cp.predStart[o]; k < cp.predStart[o + 1]; k++) est = Math.max(est, end[cp.predList[k]]);
       if (anchor[o]) est = Math.max(est, cp.baseStart[o]);
@@ -57,6 +60,10 @@ export function construct(cp: CompiledProblem, rule: DispatchRule): Plan {
     seqs[u].push(pick);
     ready[pickIndex] = ready[ready.length - 1];
     ready.pop();
+    // Only the ready operations that could use the unit just taken need placing again.
+    for (const o of ready) {
+      for (let b = cp.altStart[o]; b < cp.altStart[o + 1]; b++) if (cp.altUnit[b] === u) placed[o] = 0;
+    }
     for (let k = cp.succStart[pick]; k < cp.succStart[pick + 1]; k++) {
       const s = cp.succList[k];
       if (!cp.frozen[s] && --waiting[s] === 0) ready.push(s);
