@@ -7,7 +7,7 @@ import { ScopeView } from './components/ScopeView';
 import { formatPreset, formatRange } from './format';
 import { useNow } from './hooks';
 import { currentUrl, onNavigation } from './navigation';
-import { formatView, parseView, resolveRange, withScope } from './url-state';
+import { formatView, parseView, resolveViewRange, withScope } from './url-state';
 
 export function App() {
   const url = useSyncExternalStore(onNavigation, currentUrl);
@@ -15,13 +15,13 @@ export function App() {
     const [pathname = '/', search = ''] = url.split('?');
     return parseView(pathname, search);
   }, [url]);
-  // A preset range slides with the clock (to the next minute); a custom one stays put.
+  // A preset range slides with the clock (to the next minute); a custom one stays put. The schedule's looks ahead.
   const now = useNow(30_000);
-  const range = useMemo(() => resolveRange(view.range, now), [view.range, now]);
+  const range = useMemo(() => resolveViewRange(view, now), [view, now]);
   const { from, to } = range;
   const stableRange = useMemo(() => ({ from, to }), [from, to]);
   // Figures of the same scope and range choice, only later: shown while the new ones load.
-  const sameFigures = `${JSON.stringify(view.range)} ${view.granularity}`;
+  const sameFigures = `${view.tab} ${JSON.stringify(view.range)} ${view.granularity}`;
 
   return (
     <>
@@ -33,7 +33,7 @@ export function App() {
         <LiveIndicator />
       </header>
       <p className="range-line">
-        {view.range.kind === 'preset' ? `${formatPreset(view.range.preset)}: ` : ''}
+        {view.range.kind === 'preset' ? `${formatPreset(view.range.preset, view.tab === 'schedule')}: ` : ''}
         {formatRange(stableRange.from, stableRange.to)} <span className="muted">(your time zone)</span>
       </p>
       <main>

@@ -85,6 +85,19 @@ export function formatRange(from: string, to: string, timeZone?: string): string
   return `${formatDateTime(from, timeZone)} – ${formatDateTime(to, timeZone)}`;
 }
 
+/** A time of day: `06:00`. */
+export function formatTime(iso: string, timeZone?: string): string {
+  const zone = timeZone === undefined ? {} : { timeZone };
+  return new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).format(new Date(iso));
+}
+
+/** A span of work: `2 Nov 2026, 06:00–08:30`, with the second date only when it ends another day. */
+export function formatSpan(from: string, to: string, timeZone?: string): string {
+  const day = (iso: string): string => formatDateTime(iso, timeZone).replace(/, \d{2}:\d{2}$/, '');
+  if (day(from) === day(to)) return `${formatDateTime(from, timeZone)}–${formatTime(to, timeZone)}`;
+  return formatRange(from, to, timeZone);
+}
+
 /** How long ago, from `since` to `now`: `for 3 h 05 min`. */
 export function formatSince(since: string, now: Date): string {
   const seconds = Math.max(0, (now.getTime() - Date.parse(since)) / 1000);
@@ -119,6 +132,11 @@ export function formatLevel(level: string, plural = false): string {
   return (plural ? LEVEL_PLURALS : LEVEL_LABELS)[level] ?? level;
 }
 
+/** What a scope is, for its title: its work center type when it is not a production line, else its level. */
+export function formatScopeKind(level: string, workCenterType: string | null): string {
+  return workCenterType && workCenterType !== 'ProductionLine' ? workCenterType.replace(/([a-z])([A-Z])/g, '$1 $2') : formatLevel(level);
+}
+
 export type OeeBand = 'good' | 'fair' | 'poor' | 'none';
 
 /** Colour band of an OEE: 85 % and above is world class, below 60 % needs attention. */
@@ -131,8 +149,11 @@ export function oeeBand(fraction: number | null | undefined): OeeBand {
 
 const PRESET_LABELS: Record<string, string> = { '8h': 'Last 8 h', '24h': 'Last 24 h', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 
-export function formatPreset(preset: string): string {
-  return PRESET_LABELS[preset] ?? preset;
+// On the schedule a preset looks mostly ahead (see resolveScheduleRange in url-state.ts).
+const SCHEDULE_PRESET_LABELS: Record<string, string> = { '8h': 'Next 8 h', '24h': 'Next 24 h', '7d': 'Next 7 days', '30d': 'Next 30 days' };
+
+export function formatPreset(preset: string, ahead = false): string {
+  return (ahead ? SCHEDULE_PRESET_LABELS : PRESET_LABELS)[preset] ?? preset;
 }
 
 const GRANULARITY_LABELS: Record<Granularity, string> = { HOUR: 'Hour', SHIFT: 'Shift', DAY: 'Day', WEEK: 'Week' };

@@ -5,9 +5,13 @@ import {
   formatKpiValue,
   formatLevel,
   formatPercent,
+  formatPreset,
+  formatScopeKind,
   formatQuantity,
   formatReason,
   formatSince,
+  formatSpan,
+  formatTime,
   formatState,
   fromLocalInput,
   NO_VALUE,
@@ -117,5 +121,33 @@ describe('formatting words', () => {
     expect(oeeBand(0.6)).toBe('fair');
     expect(oeeBand(0.59)).toBe('poor');
     expect(oeeBand(null)).toBe('none');
+  });
+});
+
+describe('spans of work', () => {
+  it('shows the day once when a span ends the day it starts', () => {
+    expect(formatTime('2026-11-02T06:05:00Z', 'UTC')).toBe('06:05');
+    expect(formatSpan('2026-11-02T06:00:00Z', '2026-11-02T08:30:00Z', 'UTC')).toBe('2 Nov 2026, 06:00–08:30');
+  });
+
+  it('shows both days when it ends another day, in the zone asked for', () => {
+    expect(formatSpan('2026-11-02T22:00:00Z', '2026-11-03T02:00:00Z', 'UTC')).toBe('2 Nov 2026, 22:00 – 3 Nov 2026, 02:00');
+    expect(formatSpan('2026-11-02T22:00:00Z', '2026-11-03T02:00:00Z', 'Asia/Tokyo')).toBe('3 Nov 2026, 07:00–11:00');
+  });
+});
+
+describe('range presets', () => {
+  it('look back for KPIs and ahead for the schedule', () => {
+    expect(formatPreset('24h')).toBe('Last 24 h');
+    expect(formatPreset('7d', true)).toBe('Next 7 days');
+    expect(formatPreset('1y', true)).toBe('1y');
+  });
+});
+
+describe('scope kinds', () => {
+  it('names a work center by its type unless it is a production line', () => {
+    expect(formatScopeKind('WorkCenter', 'ProductionLine')).toBe('Line');
+    expect(formatScopeKind('WorkCenter', 'StorageZone')).toBe('Storage Zone');
+    expect(formatScopeKind('Site', null)).toBe('Site');
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { GraphQLRequestError, liveStatus, onLiveStatus, onReconnected, query, subscribe, type LiveStatus } from './graphql';
 import { KPI_CHANGED, type KpiChangedData } from './queries';
+import { SCHEDULE_REVISED, type ScheduleRevisedData } from './schedule-queries';
 import { overlaps, type ResolvedRange } from './url-state';
 
 export interface QueryState<Data> {
@@ -112,6 +113,37 @@ export function useKpiChanged(scope: string | null, range: ResolvedRange, refres
       if (timer !== undefined) window.clearTimeout(timer);
     };
   }, [scope, delayMs]);
+}
+
+/**
+ * Runs `refresh` when `scheduleRevised(siteId)` reports a new revision of the site's schedule, at most once per
+ * `delayMs` (a burst of revisions, e.g. a breakdown then its repair, is one refetch), and after the live
+ * connection came back. Any revision counts: one revision can move work on every unit of the site.
+ */
+export function useScheduleRevised(siteId: string | null, refresh: () => void, delayMs = 1000): void {
+  const refreshRef = useRef(refresh);
+  useEffect(() => {
+    refreshRef.current = refresh;
+  });
+
+  useEffect(() => {
+    if (siteId === null) return;
+    let timer: number | undefined;
+    const schedule = (): void => {
+      if (timer !== undefined) return;
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        refreshRef.current();
+      }, delayMs);
+    };
+    const unsubscribe = subscribe<ScheduleRevisedData>(SCHEDULE_REVISED, { siteId }, schedule, (error) => console.warn(`scheduleRevised(${siteId}): ${error.message}`));
+    const stopReconnected = onReconnected(schedule);
+    return () => {
+      unsubscribe();
+      stopReconnected();
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [siteId, delayMs]);
 }
 
 /** A clock that ticks every `intervalMs`, for "for 12 min" labels and sliding preset ranges. */

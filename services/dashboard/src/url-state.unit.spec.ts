@@ -1,13 +1,47 @@
-import { defaultGranularity, defaultView, formatView, overlaps, parseInstant, parseView, resolveRange, withGranularity, withRange, withScope, type View } from './url-state';
+import {
+  defaultGranularity,
+  defaultView,
+  formatView,
+  overlaps,
+  parseInstant,
+  parseView,
+  resolveRange,
+  resolveScheduleRange,
+  resolveViewRange,
+  withGranularity,
+  withRange,
+  withScope,
+  withTab,
+  type View,
+} from './url-state';
 
 describe('the view in the URL', () => {
   it('reads the overview of the last 24 h, hourly, from a bare /', () => {
-    expect(parseView('/', '')).toEqual({ scopeId: null, range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' });
+    expect(parseView('/', '')).toEqual({ scopeId: null, tab: 'kpis', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' });
     expect(parseView('/', '')).toEqual(defaultView());
   });
 
   it('reads a scope, a preset and a granularity', () => {
-    expect(parseView('/scope/lyon-l1', '?range=7d&granularity=shift')).toEqual({ scopeId: 'lyon-l1', range: { kind: 'preset', preset: '7d' }, granularity: 'SHIFT' });
+    expect(parseView('/scope/lyon-l1', '?range=7d&granularity=shift')).toEqual({
+      scopeId: 'lyon-l1',
+      tab: 'kpis',
+      range: { kind: 'preset', preset: '7d' },
+      granularity: 'SHIFT',
+    });
+  });
+
+  it('reads the schedule tab of a scope', () => {
+    expect(parseView('/scope/lyon/schedule', '?range=8h')).toEqual({ scopeId: 'lyon', tab: 'schedule', range: { kind: 'preset', preset: '8h' }, granularity: 'HOUR' });
+    expect(parseView('/scope/line%201/schedule/', '')).toMatchObject({ scopeId: 'line 1', tab: 'schedule' });
+    // An id that happens to be "schedule" is still an id.
+    expect(parseView('/scope/schedule', '')).toMatchObject({ scopeId: 'schedule', tab: 'kpis' });
+    expect(parseView('/scope/schedule/schedule', '')).toMatchObject({ scopeId: 'schedule', tab: 'schedule' });
+  });
+
+  it('has no schedule without a scope', () => {
+    expect(parseView('/scope//schedule', '')).toMatchObject({ scopeId: null, tab: 'kpis' });
+    expect(parseView('/schedule', '')).toMatchObject({ scopeId: null, tab: 'kpis' });
+    expect(parseView('/scope/a/b/schedule', '')).toMatchObject({ scopeId: null, tab: 'kpis' });
   });
 
   it('decodes the scope id and ignores a trailing slash', () => {
@@ -41,22 +75,31 @@ describe('the view in the URL', () => {
 
   it('leaves the defaults out, so the default overview is just /', () => {
     expect(formatView(defaultView())).toBe('/');
-    expect(formatView({ scopeId: 'lyon', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' })).toBe('/scope/lyon');
-    expect(formatView({ scopeId: null, range: { kind: 'preset', preset: '30d' }, granularity: 'DAY' })).toBe('/?range=30d');
-    expect(formatView({ scopeId: null, range: { kind: 'preset', preset: '30d' }, granularity: 'WEEK' })).toBe('/?range=30d&granularity=week');
+    expect(formatView({ scopeId: 'lyon', tab: 'kpis', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' })).toBe('/scope/lyon');
+    expect(formatView({ scopeId: null, tab: 'kpis', range: { kind: 'preset', preset: '30d' }, granularity: 'DAY' })).toBe('/?range=30d');
+    expect(formatView({ scopeId: null, tab: 'kpis', range: { kind: 'preset', preset: '30d' }, granularity: 'WEEK' })).toBe('/?range=30d&granularity=week');
+  });
+
+  it('writes the schedule tab as a path below the scope', () => {
+    expect(formatView({ scopeId: 'lyon', tab: 'schedule', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' })).toBe('/scope/lyon/schedule');
+    expect(formatView({ scopeId: 'a/b', tab: 'schedule', range: { kind: 'preset', preset: '8h' }, granularity: 'HOUR' })).toBe('/scope/a%2Fb/schedule?range=8h');
+    // The overview has no schedule, whatever the view says.
+    expect(formatView({ scopeId: null, tab: 'schedule', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' })).toBe('/');
   });
 
   it('writes a custom range with readable instants', () => {
-    const view: View = { scopeId: 'lyon-l1', range: { kind: 'custom', from: '2026-11-02T06:00:00.000Z', to: '2026-11-02T14:00:00.000Z' }, granularity: 'SHIFT' };
+    const view: View = { scopeId: 'lyon-l1', tab: 'kpis', range: { kind: 'custom', from: '2026-11-02T06:00:00.000Z', to: '2026-11-02T14:00:00.000Z' }, granularity: 'SHIFT' };
     expect(formatView(view)).toBe('/scope/lyon-l1?from=2026-11-02T06:00:00Z&to=2026-11-02T14:00:00Z&granularity=shift');
   });
 
   it('round-trips every view through the URL', () => {
     const views: View[] = [
       defaultView(),
-      { scopeId: 'austin-l2-capper', range: { kind: 'preset', preset: '8h' }, granularity: 'SHIFT' },
-      { scopeId: 'a b/c', range: { kind: 'custom', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }, granularity: 'WEEK' },
-      { scopeId: null, range: { kind: 'preset', preset: '7d' }, granularity: 'HOUR' },
+      { scopeId: 'austin-l2-capper', tab: 'kpis', range: { kind: 'preset', preset: '8h' }, granularity: 'SHIFT' },
+      { scopeId: 'a b/c', tab: 'kpis', range: { kind: 'custom', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }, granularity: 'WEEK' },
+      { scopeId: null, tab: 'kpis', range: { kind: 'preset', preset: '7d' }, granularity: 'HOUR' },
+      { scopeId: 'lyon', tab: 'schedule', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' },
+      { scopeId: 'a b/c', tab: 'schedule', range: { kind: 'custom', from: '2026-01-01T06:00:00.000Z', to: '2026-01-02T06:00:00.000Z' }, granularity: 'SHIFT' },
     ];
     for (const view of views) {
       const url = new URL(formatView(view), 'http://dashboard');
@@ -84,6 +127,28 @@ describe('ranges', () => {
     expect(defaultGranularity({ kind: 'custom', from: '2026-11-01T00:00:00Z', to: '2026-11-03T00:00:01Z' })).toBe('DAY');
   });
 
+  it('starts a schedule preset a twelfth of its length before now, on the minute, and looks ahead the rest', () => {
+    expect(resolveScheduleRange({ kind: 'preset', preset: '24h' }, now)).toEqual({ from: '2026-11-21T15:59:00.000Z', to: '2026-11-22T15:59:00.000Z' });
+    expect(resolveScheduleRange({ kind: 'preset', preset: '8h' }, new Date('2026-11-21T18:00:00.000Z'))).toEqual({
+      from: '2026-11-21T17:20:00.000Z',
+      to: '2026-11-22T01:20:00.000Z',
+    });
+    expect(resolveScheduleRange({ kind: 'preset', preset: '7d' }, new Date('2026-11-21T18:00:00.000Z'))).toEqual({
+      from: '2026-11-21T04:00:00.000Z',
+      to: '2026-11-28T04:00:00.000Z',
+    });
+  });
+
+  it('keeps a custom schedule range as it is', () => {
+    expect(resolveScheduleRange({ kind: 'custom', from: 'a', to: 'b' }, now)).toEqual({ from: 'a', to: 'b' });
+  });
+
+  it('resolves a view by its tab: back for KPIs, ahead for the schedule', () => {
+    const view: View = { scopeId: 'lyon', tab: 'kpis', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' };
+    expect(resolveViewRange(view, now)).toEqual(resolveRange(view.range, now));
+    expect(resolveViewRange(withTab(view, 'schedule'), now)).toEqual(resolveScheduleRange(view.range, now));
+  });
+
   it('tells whether two ranges share an instant ([from, to) each)', () => {
     const day = { from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' };
     expect(overlaps(day, { from: '2026-11-02T23:00:00Z', to: '2026-11-03T01:00:00Z' })).toBe(true);
@@ -101,7 +166,7 @@ describe('ranges', () => {
 });
 
 describe('changing the view', () => {
-  const base: View = { scopeId: 'lyon', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' };
+  const base: View = { scopeId: 'lyon', tab: 'kpis', range: { kind: 'preset', preset: '24h' }, granularity: 'HOUR' };
 
   it('keeps range and granularity on a drill-down', () => {
     expect(withScope({ ...base, granularity: 'SHIFT' }, 'lyon-l1')).toEqual({ ...base, scopeId: 'lyon-l1', granularity: 'SHIFT' });
@@ -110,5 +175,14 @@ describe('changing the view', () => {
   it('lets the granularity follow the range unless the user picked another one', () => {
     expect(withRange(base, { kind: 'preset', preset: '30d' }).granularity).toBe('DAY');
     expect(withRange(withGranularity(base, 'SHIFT'), { kind: 'preset', preset: '30d' }).granularity).toBe('SHIFT');
+  });
+
+  it('keeps the schedule tab on a drill-down, and leaves it for the overview', () => {
+    const schedule = withTab(base, 'schedule');
+    expect(schedule.tab).toBe('schedule');
+    expect(withScope(schedule, 'lyon-l1')).toEqual({ ...schedule, scopeId: 'lyon-l1' });
+    expect(withScope(schedule, null).tab).toBe('kpis');
+    expect(withTab(withScope(base, null), 'schedule').tab).toBe('kpis');
+    expect(withTab(schedule, 'kpis')).toEqual(base);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * A stand-in for the gateway, for the dashboard's browser test: the real schema (schemas/graphql/gateway.graphql)
- * with deterministic stub resolvers, queries on POST /graphql through Apollo Server, subscriptions over
+ * A stand-in for the gateway, for the dashboard's browser test: the real schema (schemas/graphql/gateway.graphql
+ * and the detailed schedule's work-schedule.graphql) with deterministic stub resolvers, queries on POST /graphql through Apollo Server, subscriptions over
  * graphql-ws on the same path, and the built dashboard (dist/services/dashboard) on every other path, as
  * the gateway serves it.
  *
  * The plant: two sites, their areas, lines and work units. Each work unit has a profile (how much of its
  * planned busy time it is down, idle or in setup; its speed and quality), from which every hour from
  * DATA_START to now gets its ISO 22400 elements; a scope's KPIs are computed from the elements summed
- * over its work units and the range (never by averaging ratios), as the gateway does.
+ * over its work units and the range (never by averaging ratios), as the gateway does. The detailed schedule is
+ * in stub-schedule.ts.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,10 +19,12 @@ import { buildSchema, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { KpiElements } from '../src/queries';
+import { StubSchedule } from './stub-schedule';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 export const DASHBOARD_DIR = join(REPOSITORY_ROOT, 'dist', 'services', 'dashboard');
-const SCHEMA_FILE = join(REPOSITORY_ROOT, 'schemas', 'graphql', 'gateway.graphql');
+// The gateway's schema is both files (work-schedule.graphql extends Query, Mutation and Subscription).
+const SCHEMA_FILES = ['gateway.graphql', 'work-schedule.graphql'].map((file) => join(REPOSITORY_ROOT, 'schemas', 'graphql', file));
 
 /** The stub records production from here until now; before it, every range is empty. */
 export const DATA_START = Date.parse('2025-01-01T00:00:00Z');
@@ -109,6 +112,10 @@ function isAtOrBelow(id: string, scope: string): boolean {
   return pathOf(id).includes(scope);
 }
 
+function siteOf(id: string): string | null {
+  return pathOf(id).find((element) => byId.get(element)?.level === 'Site') ?? null;
+}
+
 function unitsBelow(scope: string): Element[] {
   return ELEMENTS.filter((element) => element.level === 'WorkUnit' && isAtOrBelow(element.id, scope));
 }
@@ -131,12 +138,16 @@ export class StubGateway {
   private readonly states = new Map<string, { state: State; since: string; reasonCode: string | null; reasonText: string | null }>();
   private readonly stateFeed = new Feed<{ workUnitStateChanged: ReturnType<StubGateway['statusOf']> }>();
   private readonly kpiFeed = new Feed<{ kpiChanged: { scope: string; from: string; to: string }; unitId: string }>();
+  private readonly scheduleFeed = new Feed<ReturnType<StubSchedule['reviseByRequest']>>();
+  /** The detailed schedule, anchored at the stub's start to the hour, so the default (looking ahead) range shows it. */
+  readonly schedule: StubSchedule;
   private server: Server | undefined;
   private wsServer: WebSocketServer | undefined;
   private apollo: ApolloServer | undefined;
   url = '';
 
   constructor(private readonly now: () => number = Date.now) {
+    this.schedule = new StubSchedule(Math.floor(this.now() / HOUR) * HOUR);
     for (const [index, element] of ELEMENTS.entries()) {
       if (element.level !== 'WorkUnit') continue;
       const profile = PROFILES.get(element.id);
@@ -318,10 +329,27 @@ export class StubGateway {
         }
         return [...reasons.values()].sort((a, b) => b.durationSeconds - a.durationSeconds).slice(0, args.first ?? 10);
       },
+      workSchedule: (args: { scope: string; from: string; to: string }) => {
+        if (this.failing.has(args.scope)) {
+          throw new GraphQLError(`The schedule of ${args.scope} is being rebuilt; try again in a minute`, { extensions: { code: 'SCHEDULE_REBUILDING' } });
+        }
+        if (!byId.has(args.scope)) throw new GraphQLError(`equipment "${args.scope}" does not exist`, { extensions: { code: 'NOT_FOUND' } });
+        const [from, to] = range(args);
+        return this.schedule.workSchedule(
+          args.scope,
+          siteOf(args.scope),
+          unitsBelow(args.scope).map((element) => element.id),
+          from,
+          to,
+        );
+      },
+      scheduleRevisions: ({ siteId, last }: { siteId: string; last?: number }) => this.schedule.scheduleRevisions(siteId, last ?? 20),
+      whyDidOperationMove: ({ jobOrderId, segmentId }: { jobOrderId: string; segmentId: string }) => this.schedule.whyDidOperationMove(jobOrderId, segmentId),
     };
     const subscription = {
       workUnitStateChanged: ({ scope }: { scope?: string }) => this.stateFeed.subscribe((event) => isAtOrBelow(event.workUnitStateChanged.workUnitId, scope ?? 'acme')),
       kpiChanged: ({ scope }: { scope: string }) => this.kpiFeed.subscribe((event) => isAtOrBelow(event.unitId, scope)),
+      scheduleRevised: ({ siteId }: { siteId: string }) => this.scheduleFeed.subscribe((event) => event.scheduleRevised.siteId === siteId),
     };
     return { query, subscription };
   }
@@ -340,6 +368,13 @@ export class StubGateway {
     this.kpiFeed.publish({ kpiChanged: { scope: workUnitId, from: range.from, to: range.to }, unitId: workUnitId });
   }
 
+  /** A planner asks for a reschedule of Lyon: a new revision moves one operation, `scheduleRevised` pushes it. */
+  reviseSchedule(): number {
+    const revised = this.schedule.reviseByRequest(this.now());
+    this.scheduleFeed.publish(revised);
+    return revised.scheduleRevised.revision;
+  }
+
   /** What the stub answers a query, as the browser would get it. */
   async query<Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> {
     const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document, variables }) });
@@ -351,7 +386,7 @@ export class StubGateway {
   // ------------------------------------------------------------------------------------------ serving
 
   async start(): Promise<void> {
-    const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    const schema = buildSchema(SCHEMA_FILES.map((file) => readFileSync(file, 'utf8')).join('\n'));
     const roots = this.roots();
     const apollo = new ApolloServer({ schema, rootValue: roots.query, includeStacktraceInErrorResponses: false });
     await apollo.start();
@@ -372,6 +407,7 @@ export class StubGateway {
   async stop(): Promise<void> {
     this.stateFeed.close();
     this.kpiFeed.close();
+    this.scheduleFeed.close();
     for (const client of this.wsServer?.clients ?? []) client.terminate();
     await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();

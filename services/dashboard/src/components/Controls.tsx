@@ -3,10 +3,14 @@ import { formatGranularity, formatPreset, fromLocalInput, toLocalInput } from '.
 import { navigate } from '../navigation';
 import { formatView, GRANULARITIES, RANGE_PRESETS, withGranularity, withRange, type Granularity, type ResolvedRange, type View } from '../url-state';
 
-/** Time range presets, a custom from/to, and the bucket size; every choice goes into the URL. */
+/**
+ * Time range presets, a custom from/to, and the bucket size; every choice goes into the URL. On the schedule the
+ * presets look ahead ("Next 24 h") and there are no buckets to size.
+ */
 export function Controls({ view, range }: { view: View; range: ResolvedRange }) {
   const [customOpen, setCustomOpen] = useState(false);
   const custom = view.range.kind === 'custom';
+  const schedule = view.tab === 'schedule';
   return (
     <div className="controls">
       <div className="segmented" role="group" aria-label="Time range">
@@ -22,7 +26,7 @@ export function Controls({ view, range }: { view: View; range: ResolvedRange }) 
                 navigate(formatView(withRange(view, { kind: 'preset', preset })));
               }}
             >
-              {formatPreset(preset)}
+              {formatPreset(preset, schedule)}
             </button>
           );
         })}
@@ -30,16 +34,18 @@ export function Controls({ view, range }: { view: View; range: ResolvedRange }) 
           Custom…
         </button>
       </div>
-      <div className="field">
-        <label htmlFor="granularity">Group by</label>
-        <select id="granularity" value={view.granularity} onChange={(event) => navigate(formatView(withGranularity(view, event.target.value as Granularity)))}>
-          {GRANULARITIES.map((granularity) => (
-            <option key={granularity} value={granularity}>
-              {formatGranularity(granularity)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {schedule ? null : (
+        <div className="field">
+          <label htmlFor="granularity">Group by</label>
+          <select id="granularity" value={view.granularity} onChange={(event) => navigate(formatView(withGranularity(view, event.target.value as Granularity)))}>
+            {GRANULARITIES.map((granularity) => (
+              <option key={granularity} value={granularity}>
+                {formatGranularity(granularity)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {customOpen || custom ? <CustomRange key={custom ? `${range.from} ${range.to}` : 'new'} view={view} range={range} onDone={() => setCustomOpen(false)} /> : null}
     </div>
   );

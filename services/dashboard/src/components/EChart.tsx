@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { init, use, type ComposeOption, type ECElementEvent, type ECharts } from 'echarts/core';
+import { BarChart, CustomChart, LineChart, type BarSeriesOption, type CustomSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -16,10 +16,10 @@ import {
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the dashboard draws goes into the bundle.
-use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+use([LineChart, BarChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption | AriaComponentOption
+  LineSeriesOption | BarSeriesOption | CustomSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption | AriaComponentOption
 >;
 
 export const CHART_COLORS = {
@@ -40,19 +40,48 @@ export const CHART_COLORS = {
 // The page's font, named (not `inherit`): ECharts measures its labels with it, so they neither overlap nor get cut.
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
+/** A click on a chart's item: which series (its `id`) and which of its data. */
+export interface ChartClick {
+  seriesId: string | undefined;
+  dataIndex: number;
+}
+
 /**
  * An ECharts chart in a div: created on mount, updated with its option, resized with the window, disposed on
- * unmount. No animation when the user asks for reduced motion.
+ * unmount. No animation when the user asks for reduced motion. `onItemClick` gets clicks on its items.
  */
-export function EChart({ option, testId, label, height = 260, animate = true }: { option: ChartOption; testId?: string; label: string; height?: number; animate?: boolean }) {
+export function EChart({
+  option,
+  testId,
+  label,
+  height = 260,
+  animate = true,
+  onItemClick,
+}: {
+  option: ChartOption;
+  testId?: string;
+  label: string;
+  height?: number;
+  animate?: boolean;
+  onItemClick?: (click: ChartClick) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // The latest handler, without re-creating the chart when it changes.
+  const clickRef = useRef(onItemClick);
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  });
 
   useEffect(() => {
     const container = element.current;
     if (!container) return;
     const instance = init(container, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (event) => {
+      const click = event as ECElementEvent;
+      clickRef.current?.({ seriesId: click.seriesId ?? undefined, dataIndex: click.dataIndex });
+    });
     const resize = (): void => instance.resize();
     window.addEventListener('resize', resize);
     return () => {

@@ -1,17 +1,23 @@
 import { isEmptyRange } from '../chart-data';
-import { formatDuration, formatLevel, formatQuantity } from '../format';
+import { formatDuration, formatQuantity, formatScopeKind } from '../format';
 import { useKpiChanged, useQuery, useTitle } from '../hooks';
 import { childLevelOf, SCOPE, SCOPE_FIGURES, type ScopeData, type ScopeEquipment, type ScopeFiguresData, type ScopeFiguresVariables } from '../queries';
+import { siteOf } from '../schedule-format';
 import { formatView, withScope, type ResolvedRange, type View } from '../url-state';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ParetoChart, TrendChart, WaterfallChart } from './Charts';
 import { ChildrenTable } from './ChildrenTable';
 import { ElementsTable } from './ElementsTable';
 import { KpiFigure } from './KpiFigure';
+import { ScheduleView } from './ScheduleView';
+import { ScopeTabs } from './ScopeTabs';
 import { StateTiles } from './StateTiles';
 import { EmptyBox, ErrorBox, Loading, UnknownEquipment } from './StatusBoxes';
 
-/** One site, area, line or work unit: its OEE, where it loses time, what is below it and how its units are now. */
+/**
+ * One site, area, line or work unit: its OEE, where it loses time, what is below it and how its units are now;
+ * or, on its schedule tab, the detailed schedule of its work units.
+ */
 export function ScopeView({ scopeId, view, range, sameFigures }: { scopeId: string; view: View; range: ResolvedRange; sameFigures: string }) {
   const scope = useQuery<ScopeData>(SCOPE, { id: scopeId });
   const overviewUrl = formatView(withScope(view, null));
@@ -20,6 +26,7 @@ export function ScopeView({ scopeId, view, range, sameFigures }: { scopeId: stri
   if (scope.data === undefined) return <Loading label={`Loading ${scopeId}…`} lines={6} />;
   const equipment = scope.data.equipment;
   if (equipment === null) return <UnknownEquipment id={scopeId} overviewUrl={overviewUrl} />;
+  if (view.tab === 'schedule') return <ScheduleView key={equipment.id} equipment={equipment} view={view} range={range} sameFigures={sameFigures} />;
   return <ScopeFigures key={equipment.id} equipment={equipment} view={view} range={range} sameFigures={sameFigures} />;
 }
 
@@ -38,11 +45,12 @@ function ScopeFigures({ equipment, view, range, sameFigures }: { equipment: Scop
   useTitle(equipment.name);
   useKpiChanged(equipment.id, range, figures.reload);
   const data = figures.data;
-  const kind = equipment.workCenterType && equipment.workCenterType !== 'ProductionLine' ? equipment.workCenterType.replace(/([a-z])([A-Z])/g, '$1 $2') : formatLevel(equipment.level);
+  const kind = formatScopeKind(equipment.level, equipment.workCenterType);
 
   return (
     <section aria-labelledby="scope-title" aria-busy={figures.loading}>
       <Breadcrumbs equipment={equipment} view={view} />
+      <ScopeTabs view={view} hasSchedule={siteOf(equipment) !== null} />
       <header className="scope-header">
         <h1 id="scope-title" className="page-title">
           {equipment.name} <span className="level-tag">{kind}</span>

@@ -34,10 +34,10 @@ export function ErrorBox({ error, retry, what }: { error: GraphQLRequestError; r
   );
 }
 
-export function EmptyBox({ children }: { children?: ReactNode }) {
+export function EmptyBox({ children, title = 'No production recorded for this range' }: { children?: ReactNode; title?: string }) {
   return (
     <div className="box box-empty" role="status" data-testid="empty">
-      <p className="box-title">No production recorded for this range</p>
+      <p className="box-title">{title}</p>
       {children ? <p>{children}</p> : null}
     </div>
   );
