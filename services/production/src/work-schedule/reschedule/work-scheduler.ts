@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { RevisionTrigger, WorkScheduleEvent } from '@quadrant/contracts';
-import { CatchUpSubscription, InMemoryCheckpointStore, type CommandResult, type LogPosition, type RecordedEvent } from '@quadrant/event-sourcing';
+import { CatchUpSubscription, InMemoryCheckpointStore, QuadrantError, StreamVersionConflictError, type CommandResult, type LogPosition, type RecordedEvent } from '@quadrant/event-sourcing';
 import { checkFeasibility, InvalidSchedulingProblem, Scheduler, type Solution } from '@quadrant/scheduling';
 import { WorkUnitNotEligible } from '../../job-order/job-order.errors';
 import { InfeasibleMove, OperationNotScheduled } from '../work-schedule.errors';
@@ -24,6 +24,7 @@ export const DEFAULT_WORK_SCHEDULER_OPTIONS: WorkSchedulerOptions = { firstRevis
 const SUBSCRIPTION_ID = 'work-scheduler';
 /** Search slices short enough that HTTP requests and the relay keep being served in between. */
 const SLICE_MS = 40;
+const RETRY_MS = 1000;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -44,6 +45,11 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
   private handledUpTo: LogPosition | undefined;
   private readonly improving = new Map<string, { cancelled: boolean }>();
   private readonly siteQueues = new Map<string, Promise<unknown>>();
+  /** Triggers not yet answered by a revision, by site. */
+  private readonly pending = new Map<string, RescheduleTrigger[]>();
+  private lastFolded: LogPosition | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private stopping = false;
 
   constructor(private readonly production: ProductionStore, @Optional() @Inject(WORK_SCHEDULER_OPTIONS) options?: Partial<WorkSchedulerOptions>) {
     this.options = { ...DEFAULT_WORK_SCHEDULER_OPTIONS, ...options };
@@ -64,47 +70,83 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.retry) clearTimeout(this.retry);
     for (const run of this.improving.values()) run.cancelled = true;
     await this.subscription?.stop();
     await Promise.allSettled([...this.siteQueues.values()]);
   }
 
   private async handle(events: RecordedEvent[]): Promise<void> {
-    const triggers: RescheduleTrigger[] = [];
-    for (const event of events) {
+    // A batch handed again (after a failed checkpoint) is not folded twice: counts and repair times would double.
+    const folded = this.lastFolded === undefined ? -1 : events.findIndex((e) => e.logPosition === this.lastFolded);
+    for (const event of events.slice(folded + 1)) {
       const trigger = this.shopFloor.apply(event);
+      this.lastFolded = event.logPosition;
       if (this.handledUpTo !== undefined) {
         if (event.logPosition === this.handledUpTo) this.handledUpTo = undefined;
         continue;
       }
       // The scheduler's own revisions are in the log too; they are never triggers.
-      if (trigger) triggers.push(trigger);
+      if (trigger) this.pending.set(trigger.siteId, [...(this.pending.get(trigger.siteId) ?? []), trigger]);
     }
     if (this.handledUpTo !== undefined) return;
-    const bySite = new Map<string, RescheduleTrigger[]>();
-    for (const trigger of triggers) bySite.set(trigger.siteId, [...(bySite.get(trigger.siteId) ?? []), trigger]);
-    // One revision per site per batch: a backlog of breakdowns is answered once, by the latest picture.
-    await Promise.all([...bySite].map(([siteId, siteTriggers]) => this.reviseOnTriggers(siteId, siteTriggers)));
+    await this.revisePending();
+    // With a revision still owed, the checkpoint stays where it was: after a crash its triggers fire again.
     const last = events[events.length - 1];
-    if (last) await this.production.log.checkpoints.save(SUBSCRIPTION_ID, last.logPosition);
+    if (last && this.pending.size === 0) await this.production.log.checkpoints.save(SUBSCRIPTION_ID, last.logPosition);
   }
 
-  private async reviseOnTriggers(siteId: string, triggers: RescheduleTrigger[]): Promise<void> {
-    const last = triggers[triggers.length - 1];
-    if (!last) return;
-    const trigger: RevisionTrigger = {
-      kind: last.kind,
-      eventIds: triggers.map((t) => t.eventId),
-      occurredAt: last.occurredAt,
-      ...(last.workUnitId ? { workUnitId: last.workUnitId } : {}),
-      ...(last.reasonCode ? { reasonCode: last.reasonCode } : {}),
-    };
-    try {
-      await this.revise(siteId, trigger, `work-schedule-revision:${last.eventId}`);
-    } catch (error) {
-      // One site's schedule that cannot be revised must not stop the loop for the others.
-      this.logger.error(`site ${siteId}: no revision after ${last.kind} (${last.eventId}): ${error instanceof Error ? error.message : String(error)}`);
-    }
+  /**
+   * One revision per site for all its triggers so far: a backlog of breakdowns is answered once, by the
+   * latest picture. A refused revision (a rule of the schedule, an impossible problem) is dropped with the
+   * reason logged; one that failed for a passing reason (the database) is tried again a little later.
+   */
+  private async revisePending(): Promise<void> {
+    const sites = [...this.pending];
+    await Promise.all(
+      sites.map(async ([siteId, triggers]) => {
+        const last = triggers[triggers.length - 1];
+        if (!last) return;
+        const trigger: RevisionTrigger = {
+          kind: last.kind,
+          eventIds: triggers.map((t) => t.eventId),
+          occurredAt: last.occurredAt,
+          ...(last.workUnitId ? { workUnitId: last.workUnitId } : {}),
+          ...(last.reasonCode ? { reasonCode: last.reasonCode } : {}),
+        };
+        try {
+          await this.revise(siteId, trigger, `work-schedule-revision:${last.eventId}`);
+          this.settle(siteId, triggers);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          if (isRefusal(error)) {
+            this.logger.error(`site ${siteId}: no revision after ${last.kind} (${last.eventId}): ${reason}`);
+            this.settle(siteId, triggers);
+          } else {
+            this.logger.warn(`site ${siteId}: revision after ${last.kind} (${last.eventId}) failed, trying again: ${reason}`);
+            this.retryLater();
+          }
+        }
+      }),
+    );
+  }
+
+  /** Forgets the triggers a revision answered (more may have come for the site meanwhile). */
+  private settle(siteId: string, answered: RescheduleTrigger[]): void {
+    const left = (this.pending.get(siteId) ?? []).filter((t) => !answered.includes(t));
+    if (left.length > 0) this.pending.set(siteId, left);
+    else this.pending.delete(siteId);
+  }
+
+  private retryLater(): void {
+    if (this.retry || this.stopping) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      // The subscription's next batch would try too; without new events, this is what tries.
+      this.subscription?.wake();
+      void this.revisePending();
+    }, RETRY_MS);
   }
 
   /** Revises a site's schedule now and keeps improving it in the background. Serialised per site. */
@@ -243,4 +285,9 @@ function moveConflicts(site: SiteProblem, key: string, workUnitId: string): stri
     if (placed && placed.end > moved.start) problems.push(`${before} ends at ${clock(placed.end)}, after the requested start`);
   }
   return problems;
+}
+
+/** Errors that trying again cannot mend: a rule refused, a contract broken, a problem the scheduler cannot take. */
+function isRefusal(error: unknown): boolean {
+  return (error instanceof QuadrantError && !(error instanceof StreamVersionConflictError)) || error instanceof InvalidSchedulingProblem;
 }
