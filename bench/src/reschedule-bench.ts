@@ -96,8 +96,8 @@ export async function runRescheduleBench(options: SuiteOptions): Promise<RoundRe
         results.push({ round, workUnitId: unit, trigger, latencyMs: Number(revised.latency_ms), moved: revised.data.moved.length, movedFar, makespanSeconds: revised.data.makespanSeconds, weightedTardinessSeconds: revised.data.weightedTardinessSeconds, onBrokenUnitDuringOutage: clash });
       }
     }
-    // The last repair's revision is improved in the background (5 s by default).
-    await new Promise((resolve) => setTimeout(resolve, 7000));
+    // The last repair's revision is improved in the background: 5 s of search at a quarter of a core.
+    await new Promise((resolve) => setTimeout(resolve, 25_000));
     const improved = await db.query<{ data: Revised }>(`select data from ${events} where stream_id = 'work-schedule-site' and data->'trigger'->>'kind' = 'Improved' order by global_position`);
     print(results, improved.map((row) => row.data));
     mkdirSync(join('bench', 'results'), { recursive: true });
