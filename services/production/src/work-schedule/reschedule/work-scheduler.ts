@@ -7,6 +7,7 @@ import { InfeasibleMove, OperationNotScheduled } from '../work-schedule.errors';
 import { ProductionStore } from '../../outbox/production-store';
 import { operationKey, workScheduleStreamId, type WorkScheduleCommand } from '../work-schedule.decider';
 import { DEFAULT_RESCHEDULE_POLICY, proposedSchedule, remainingSeconds, siteProblem, type ReschedulePolicy, type SiteProblem } from './scheduling-problem';
+import { searchFor } from './anytime-search';
 import { ShopFloor, type RescheduleTrigger } from './shop-floor';
 
 export const WORK_SCHEDULER_OPTIONS = Symbol('WORK_SCHEDULER_OPTIONS');
@@ -22,10 +23,7 @@ export interface WorkSchedulerOptions {
 export const DEFAULT_WORK_SCHEDULER_OPTIONS: WorkSchedulerOptions = { firstRevisionMs: 400, improveMs: 5000, policy: DEFAULT_RESCHEDULE_POLICY };
 
 const SUBSCRIPTION_ID = 'work-scheduler';
-/** Search slices short enough that HTTP requests and the relay keep being served in between. */
-const SLICE_MS = 40;
 const RETRY_MS = 1000;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The closed loop: follows the production log, and when a unit breaks down or comes back, planned downtime
@@ -165,7 +163,7 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const site = siteProblem(this.shopFloor, siteId, trigger.occurredAt, state, this.options.policy);
     if (site.problem.jobs.length === 0 && state.operations.size === 0) return undefined;
     const scheduler = new Scheduler(site.problem);
-    await this.search(scheduler, this.options.firstRevisionMs);
+    await searchFor(scheduler, this.options.firstRevisionMs);
     const result = await this.append(streamId, siteId, trigger, site, scheduler.best, commandId);
     if (this.options.improveMs > 0 && commandId) void this.improveLater(siteId, trigger, site, scheduler, result.nextExpectedVersion, commandId);
     return result;
@@ -214,7 +212,7 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
       if (error instanceof InvalidSchedulingProblem) throw new InfeasibleMove(jobOrderId, segmentId, error.problems);
       throw error;
     }
-    await this.search(scheduler, this.options.firstRevisionMs);
+    await searchFor(scheduler, this.options.firstRevisionMs);
     const violations = checkFeasibility(site.problem, scheduler.best.operations);
     if (violations.length > 0) throw new InfeasibleMove(jobOrderId, segmentId, violations.map((v) => v.message));
     const trigger: RevisionTrigger = { kind: 'OperationMoved', eventIds: [], occurredAt: now };
@@ -232,29 +230,12 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  /**
-   * Searches for `budgetMs` of search time in slices. In the background it rests three times as long as it
-   * searched after each slice: a quarter of a core, so commands, the relay and (embedded) the gateway's
-   * consumers in the same process keep their pace while a schedule is being improved.
-   */
-  private async search(scheduler: Scheduler, budgetMs: number, background?: { cancelled: boolean }): Promise<void> {
-    // The clock bounds both: a slice that returns at once (nothing left to try) still ends the search in time.
-    const deadline = performance.now() + (background ? budgetMs * 4 : budgetMs);
-    for (let searched = 0; searched < budgetMs && performance.now() < deadline && !background?.cancelled; ) {
-      const started = performance.now();
-      scheduler.improve(Math.min(SLICE_MS, budgetMs - searched));
-      const spent = performance.now() - started;
-      searched += Math.max(spent, 1);
-      await (background ? new Promise((resolve) => setTimeout(resolve, spent * 3)) : nextTurn());
-    }
-  }
-
   /** Keeps searching; publishes the better schedule unless the site was revised again meanwhile. */
   private async improveLater(siteId: string, trigger: RevisionTrigger, site: SiteProblem, scheduler: Scheduler, version: number, commandId: string): Promise<void> {
     const run = { cancelled: false };
     this.improving.set(siteId, run);
     const published = scheduler.best.cost;
-    await this.search(scheduler, this.options.improveMs, run);
+    await searchFor(scheduler, this.options.improveMs, run);
     if (this.improving.get(siteId) === run) this.improving.delete(siteId);
     if (run.cancelled || !(scheduler.best.cost < published)) return;
     const streamId = workScheduleStreamId(siteId);
