@@ -19,22 +19,40 @@ export interface WorkUnitCapacity {
   readonly unavailable?: readonly TimeWindow[];
   /** The setup family the unit is set up for at the horizon's start; its first operation of that family needs no setup. */
   readonly initialSetupFamily?: string;
+  /**
+   * When the unit is staffed (its shift calendar): sorted, non-overlapping intervals, breaks, nights and
+   * weekends left out. Absent: the unit works round the clock. Present, an operation's setup and processing
+   * are counted in working time and pause outside it, because a shift hands the work on to the next one
+   * rather than forcing a six-hour operation into one uninterrupted gap: setupStart and start lie inside
+   * working time, `setup` + `duration` working time units pass between setupStart and end, and the unit
+   * stays occupied over the pauses in between (a half-machined part sits in the machine overnight).
+   * Unavailability windows are not pauses: nothing is set up or runs across one, pause or not.
+   *
+   * The calendar should reach past the horizon the caller cares about: after its last interval the unit is
+   * taken to work round the clock, so that every operation still has a place (an operation that lands
+   * there is overflow for a planner to look at, not a plan to follow). Before its first interval the unit
+   * does not work.
+   */
+  readonly workingTime?: readonly TimeWindow[];
 }
 
 /** One way to run an operation: on this work unit, taking this long, after this setup. */
 export interface Alternative {
   readonly workUnitId: string;
-  /** Processing time on this work unit (> 0). */
+  /** Processing time on this work unit (> 0); working time when the unit has a `workingTime` calendar. */
   readonly duration: number;
   /**
-   * Setup time on this work unit (>= 0, default 0). It is needed unless the operation that runs just before
+   * Setup time on this work unit (>= 0, default 0; working time, as `duration`). It is needed unless the operation that runs just before
    * on the same unit (or the unit's initial setup) has the same setup family. Setup needs only the unit, not
    * the part, so it may run while the job's previous operation is still under way (anticipatory setup).
    */
   readonly setup?: number;
 }
 
-/** An operation (a job order's segment): runs once, without interruption, on one of its alternatives. */
+/**
+ * An operation (a job order's segment): runs once on one of its alternatives, without interruption, except
+ * for the pauses outside its unit's working time.
+ */
 export interface Operation {
   /** Unique over the whole problem. */
   readonly id: string;
@@ -63,7 +81,8 @@ export interface Job {
 /**
  * An operation that must not move: running, or locked by a planner. It occupies its unit over
  * [start, end) exactly as given (setup, if any, is already done), even inside an unavailability window
- * (a running operation the caller knows to be paused through an outage ends later). The operations
+ * (a running operation the caller knows to be paused through an outage ends later) and whatever the unit's
+ * working time says (the caller knows how it runs over its pauses). The operations
  * that precede a frozen operation must be frozen too, or absent (done).
  */
 export interface FrozenOperation {
@@ -99,7 +118,10 @@ export interface SchedulingProblem {
   readonly weights?: Partial<ObjectiveWeights>;
 }
 
-/** Where and when one operation runs. The unit is busy over [setupStart, end). */
+/**
+ * Where and when one operation runs. The unit is busy over [setupStart, end), pauses outside its working
+ * time included.
+ */
 export interface ScheduledOperation {
   readonly operationId: string;
   readonly jobId: string;

@@ -63,4 +63,23 @@ describe('solve, on random flexible job shops', () => {
       expect({ seed, final: result.cost <= (costs[costs.length - 1] ?? Infinity) }).toEqual({ seed, final: true });
     }
   });
+
+  it('given shift calendars on some units, when solved, then operations pause over breaks and nights and every schedule is still feasible', () => {
+    const withCalendars = cases.filter(({ problem }) => problem.workUnits.some((unit) => unit.workingTime));
+    let paused = 0;
+    for (const { seed, problem } of withCalendars) {
+      const result = solve(problem, { ...BUDGET, seed });
+      expect({ seed, violations: checkFeasibility(problem, result.operations) }).toEqual({ seed, violations: [] });
+      const frozen = new Set((problem.frozen ?? []).map((entry) => entry.operationId));
+      for (const operation of result.operations) {
+        const workingTime = problem.workUnits.find((unit) => unit.id === operation.workUnitId)?.workingTime;
+        if (!workingTime || frozen.has(operation.operationId)) continue;
+        const busy = operation.end - operation.setupStart;
+        const worked = workingTime.reduce((sum, w) => sum + Math.max(0, Math.min(operation.end, w.to) - Math.max(operation.setupStart, w.from)), 0);
+        const afterCalendar = Math.max(0, operation.end - Math.max(operation.setupStart, ...workingTime.map((w) => w.to)));
+        if (worked + afterCalendar < busy) paused++;
+      }
+    }
+    expect({ problems: withCalendars.length > 50, paused: paused > 100 }).toEqual({ problems: true, paused: true });
+  });
 });

@@ -60,11 +60,13 @@ function checkFrozenPlacement(frozen: FrozenOperation, scheduled: ScheduledOpera
 }
 
 function checkFreePlacement(problem: SchedulingProblem, job: Job, operation: Operation, scheduled: ScheduledOperation, add: Add): void {
+  // On a unit with working time the duration is working time, checked with the pauses in checkWorkUnits.
+  const workingTime = problem.workUnits.find((unit) => unit.id === scheduled.workUnitId)?.workingTime;
   const alternative = operation.alternatives.find((candidate) => candidate.workUnitId === scheduled.workUnitId);
   if (!alternative) {
     const eligible = operation.alternatives.map((candidate) => `"${candidate.workUnitId}"`).join(', ');
     add('eligibility', `runs on work unit "${scheduled.workUnitId}", which is not one of its alternatives (${eligible})`);
-  } else if (scheduled.end - scheduled.start !== alternative.duration) {
+  } else if (!workingTime && scheduled.end - scheduled.start !== alternative.duration) {
     add('duration', `takes ${alternative.duration} on work unit "${scheduled.workUnitId}", but is scheduled over [${scheduled.start}, ${scheduled.end}) (${scheduled.end - scheduled.start})`);
   }
   if (job.release !== undefined && scheduled.start < job.release) add('release', `starts at ${scheduled.start}, before its job "${job.id}" is released at ${job.release}`);

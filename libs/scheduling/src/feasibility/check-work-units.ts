@@ -1,5 +1,7 @@
 import type { FrozenOperation, Operation, ScheduledOperation, SchedulingProblem, WorkUnitCapacity } from '../problem';
+import { checkWorkingTime } from './check-working-time';
 import type { Violation } from './violation';
+import { WorkingTime } from './working-time';
 
 export interface Placed {
   readonly scheduled: ScheduledOperation;
@@ -7,7 +9,7 @@ export interface Placed {
   readonly frozen: FrozenOperation | undefined;
 }
 
-/** The rules that depend on what else runs on the same unit: setups, capacity, and unavailability. */
+/** The rules that depend on the unit and what else runs on it: setups, capacity, unavailability, working time. */
 export function checkWorkUnits(problem: SchedulingProblem, placed: readonly Placed[]): Violation[] {
   const units = new Map<string, WorkUnitCapacity>(problem.workUnits.map((unit) => [unit.id, unit]));
   const byUnit = new Map<string, Placed[]>();
@@ -20,12 +22,19 @@ export function checkWorkUnits(problem: SchedulingProblem, placed: readonly Plac
   for (const [unitId, entries] of byUnit) {
     // Run order is start order; setup families carry from one operation to the next whatever the gap.
     const sequence = [...entries].sort((a, b) => a.scheduled.start - b.scheduled.start || a.scheduled.end - b.scheduled.end);
-    violations.push(...checkSetups(unitId, units.get(unitId), sequence), ...checkOverlaps(unitId, sequence), ...checkWindows(unitId, units.get(unitId), sequence));
+    const unit = units.get(unitId);
+    const workingTime = unit?.workingTime ? new WorkingTime(unit.workingTime) : undefined;
+    violations.push(
+      ...checkSetups(unitId, unit, workingTime, sequence),
+      ...(workingTime ? checkWorkingTime(unitId, workingTime, sequence) : []),
+      ...checkOverlaps(unitId, sequence),
+      ...checkWindows(unitId, unit, sequence),
+    );
   }
   return violations;
 }
 
-function checkSetups(unitId: string, unit: WorkUnitCapacity | undefined, sequence: readonly Placed[]): Violation[] {
+function checkSetups(unitId: string, unit: WorkUnitCapacity | undefined, workingTime: WorkingTime | undefined, sequence: readonly Placed[]): Violation[] {
   const violations: Violation[] = [];
   let previous: Placed | undefined;
   for (const entry of sequence) {
@@ -36,11 +45,13 @@ function checkSetups(unitId: string, unit: WorkUnitCapacity | undefined, sequenc
       const setup = alternative.setup ?? 0;
       const before = previous ? previous.operation.setupFamily : unit?.initialSetupFamily;
       const needed = setup > 0 && (before === undefined || operation.setupFamily === undefined || before !== operation.setupFamily);
-      const expected = needed ? scheduled.start - setup : scheduled.start;
+      // With working time the setup is working time too: it starts that much working time before the start.
+      const expected = !needed ? scheduled.start : workingTime ? workingTime.startBefore(scheduled.start, setup) : scheduled.start - setup;
       if (scheduled.setupStart !== expected) {
         const after = previous ? `after "${previous.scheduled.operationId}"` : 'as the first operation';
+        const must = expected === undefined ? `but its working time has not that much before its start ${scheduled.start}, so it cannot start` : `so its setup must start at ${expected}`;
         const why = needed
-          ? `needs a setup of ${setup} on work unit "${unitId}" ${after} (family ${describe(before)} to ${describe(operation.setupFamily)}), so its setup must start at ${expected}`
+          ? `needs a setup of ${setup} on work unit "${unitId}" ${after} (family ${describe(before)} to ${describe(operation.setupFamily)}), ${must}`
           : `needs no setup on work unit "${unitId}" ${after}, so its setup start must equal its start ${scheduled.start}`;
         violations.push({ kind: 'setup', operationId: scheduled.operationId, message: `operation "${scheduled.operationId}" ${why}, not at ${scheduled.setupStart}` });
       }

@@ -11,6 +11,7 @@ export type ViolationKind =
   | 'before-start'
   | 'overlap'
   | 'unavailable'
+  | 'working-time'
   | 'frozen';
 
 export interface Violation {

@@ -1,4 +1,5 @@
 import type { ObjectiveWeights, SchedulingProblem } from '../problem';
+import { WorkingCalendar } from './working-calendar';
 
 /**
  * The problem turned into dense integer indices and typed arrays, so that the search loops touch no
@@ -41,6 +42,10 @@ export interface CompiledProblem {
   readonly unitInitialFamily: Int32Array;
   /** Per unit, sorted intervals nothing else may use: unavailability windows and frozen operations. */
   readonly blocked: readonly BlockedIntervals[];
+  /** Per unit, its working time; undefined when it works round the clock (then timing is as without calendars). */
+  readonly working: readonly (WorkingCalendar | undefined)[];
+  /** Some unit has working time: the classic fast path, which knows nothing of pauses, is out. */
+  readonly hasWorkingTime: boolean;
   /** Baseline unit (-1: not in the baseline) and start of each operation. */
   readonly baseUnit: Int32Array;
   readonly baseStart: Float64Array;
@@ -155,6 +160,7 @@ export function compileProblem(problem: SchedulingProblem): CompiledProblem {
       family: Int32Array.from(list, (b) => b.family),
     };
   });
+  const working = problem.workUnits.map((u) => (u.workingTime ? new WorkingCalendar(u.workingTime) : undefined));
   const baseUnit = new Int32Array(nOps).fill(-1);
   const baseStart = new Float64Array(nOps);
   for (const b of problem.baseline ?? []) {
@@ -171,6 +177,7 @@ export function compileProblem(problem: SchedulingProblem): CompiledProblem {
     predStart, predList, succStart, succList,
     jobIds: problem.jobs.map((j) => j.id), jobDue, jobWeight,
     frozen, frozenUnit, frozenStart, frozenEnd, unitIds, unitIndex, unitInitialFamily, blocked,
+    working, hasWorkingTime: working.some((c) => c !== undefined),
     baseUnit, baseStart, hasSetups,
   };
 }

@@ -145,7 +145,7 @@ export class JobShopGraph {
 /** The fast path applies when the problem is a classic job shop: nothing but chains, units and durations. */
 export function isClassicJobShop(cp: CompiledProblem): boolean {
   const w = cp.weights;
-  if (w.makespan <= 0 || cp.hasSetups || cp.nOps === 0 || cp.nOps > 3000) return false;
+  if (w.makespan <= 0 || cp.hasSetups || cp.hasWorkingTime || cp.nOps === 0 || cp.nOps > 3000) return false;
   let total = 0;
   for (let o = 0; o < cp.nOps; o++) {
     if (cp.frozen[o] || cp.altStart[o + 1] - cp.altStart[o] !== 1) return false;

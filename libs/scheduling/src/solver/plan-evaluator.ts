@@ -92,7 +92,7 @@ export class PlanEvaluator {
       setupStart[o] = tl.setupStart;
       start[o] = tl.start;
       end[o] = tl.end;
-      if (tl.start > est) {
+      if (tl.unitBound) {
         kind = tl.pushedByBlock ? Bound.Blocked : unitPrev[o] >= 0 ? Bound.UnitPredecessor : Bound.Release;
         by = kind === Bound.UnitPredecessor ? unitPrev[o] : -1;
       }

@@ -1,5 +1,6 @@
 import type { Alternative, FrozenOperation, Job, ObjectiveWeights, Operation, ScheduledOperation, SchedulingProblem, TimeWindow, WorkUnitCapacity } from '../problem';
 import { predecessorsOf } from '../validation/predecessors';
+import { randomShiftCalendar } from './random-shift-calendar';
 import { SeededRandom } from './seeded-random';
 
 export interface RandomProblemOptions {
@@ -9,6 +10,8 @@ export interface RandomProblemOptions {
   readonly maxJobs?: number;
   /** At most this many operations per job (default 5). */
   readonly maxOperationsPerJob?: number;
+  /** Chance that the problem's units get shift calendars (working time), each unit then with 0.7 (default 0.35). */
+  readonly workingTimeChance?: number;
 }
 
 const FAMILIES = ['steel', 'alu', 'brass'];
@@ -19,12 +22,21 @@ const FAMILIES = ['steel', 'alu', 'brass'];
  * initial one per unit, unavailability windows (some before the start), releases, due dates, weights,
  * frozen prefixes placed as a shop floor would have them (running across the start, some longer than
  * planned, some inside a window) and a baseline. The same seed always gives the same problem.
+ *
+ * Some problems give units shift calendars (working time). Those are drawn from a second stream of the
+ * same seed, so that every other draw, and hence the rest of each problem, is the one it was before
+ * calendars existed.
  */
 export function randomProblem(seed: number, options: RandomProblemOptions = {}): SchedulingProblem {
   const random = new SeededRandom(seed);
   const start = random.chance(0.5) ? 0 : random.int(0, 100);
   const unitIds = Array.from({ length: random.int(1, options.maxUnits ?? 4) }, (_, i) => `U${i + 1}`);
-  const workUnits = unitIds.map((id) => randomUnit(random, id, start));
+  const calendars = new SeededRandom(seed * 7919 + 104_729);
+  const withCalendars = calendars.chance(options.workingTimeChance ?? 0.35);
+  const workUnits = unitIds.map((id) => {
+    const unit = randomUnit(random, id, start);
+    return withCalendars && calendars.chance(0.7) ? { ...unit, workingTime: randomShiftCalendar(calendars, start) } : unit;
+  });
   const jobs = Array.from({ length: random.int(1, options.maxJobs ?? 6) }, (_, j) => randomJob(random, `J${j + 1}`, unitIds, start, options.maxOperationsPerJob ?? 5));
   const frozen = random.chance(0.4) ? freezePrefixes(random, jobs, start) : [];
   const baseline = random.chance(0.3) ? randomBaseline(random, jobs, frozen, start) : undefined;

@@ -1,5 +1,5 @@
 import { InvalidSchedulingProblem } from '../errors';
-import type { Operation, SchedulingProblem } from '../problem';
+import type { Operation, SchedulingProblem, TimeWindow } from '../problem';
 import { validateProblem } from '../validation/validate-problem';
 import { randomProblem } from './random-problem';
 
@@ -38,4 +38,16 @@ describe('randomProblem', () => {
     }).toEqual({ frozen: true, frozenBeforeStart: true, baseline: true, windows: true, setups: true, dags: true, flexible: true, releases: true, dueDates: true, listedOutOfOrder: true });
   });
 
+  it('given the generator, when it makes the problems, then some units work shifts: breaks, touching shifts, days off and calendars that end early', () => {
+    const calendars = cases.flatMap(({ problem }) => problem.workUnits.flatMap((unit) => (unit.workingTime ? [{ problem, workingTime: unit.workingTime }] : [])));
+    const problems = new Set(calendars.map(({ problem }) => problem));
+    const gaps = (workingTime: readonly TimeWindow[]): number[] => workingTime.slice(1).map((interval, i) => interval.from - (workingTime[i]?.to ?? interval.from));
+    expect({
+      problems: problems.size > 50,
+      withoutCalendars: cases.length - problems.size > 100,
+      shortBreaks: calendars.filter(({ workingTime }) => gaps(workingTime).some((gap) => gap > 0 && gap <= 2)).length > 10,
+      touching: calendars.filter(({ workingTime }) => gaps(workingTime).some((gap) => gap === 0)).length > 10,
+      endingEarly: calendars.filter(({ problem, workingTime }) => (workingTime[workingTime.length - 1]?.to ?? Infinity) < problem.start + 100).length > 10,
+    }).toEqual({ problems: true, withoutCalendars: true, shortBreaks: true, touching: true, endingEarly: true });
+  });
 });

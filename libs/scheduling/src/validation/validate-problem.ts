@@ -4,6 +4,7 @@ import { findPrecedenceCycles } from './precedence-cycles';
 import { predecessorsOf } from './predecessors';
 import { Problems } from './problems';
 import { checkFrozen } from './validate-frozen';
+import { checkWorkingTime } from './validate-working-time';
 
 /**
  * Refuses a problem the scheduler cannot honour, naming every reason at once. A problem that passes has
@@ -20,6 +21,7 @@ export function validateProblem(problem: SchedulingProblem): void {
     if (unitIds.has(unit.id)) problems.add(`work unit "${unit.id}" is defined more than once`);
     unitIds.add(unit.id);
     (unit.unavailable ?? []).forEach((window, i) => checkWindow(problems, `work unit "${unit.id}" unavailability window ${i + 1}`, window));
+    checkWorkingTime(problems, unit);
   }
 
   const jobIds = new Set<string>();

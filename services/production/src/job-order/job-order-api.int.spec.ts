@@ -30,8 +30,9 @@ describe('job orders over HTTP', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     return String(response.body['code']);
   };
+  // The work scheduler revises the site's schedule on its own, whenever it gets to it: its stream is left out.
   const events = async (): Promise<{ stream_id: string; event_type: string }[]> =>
-    db.query(`select stream_id, event_type from "${schemaPrefix}production".events order by global_position`);
+    db.query(`select stream_id, event_type from "${schemaPrefix}production".events where stream_id not like 'work-schedule-%' order by global_position`);
 
   beforeAll(async () => {
     db = await openDatabase(testDatabaseUrl(), { max: 4 });
