@@ -13,6 +13,7 @@ const TRIGGER_LABELS: Record<RevisionTriggerKind, string> = {
   Repaired: 'Repaired',
   PlannedDowntimeBooked: 'Planned downtime booked',
   PlannedDowntimeCancelled: 'Planned downtime cancelled',
+  WorkCalendarDefined: 'Shift calendar changed',
   RescheduleRequested: 'Reschedule requested',
   OperationMoved: 'Operation moved by hand',
   Improved: 'Improved',

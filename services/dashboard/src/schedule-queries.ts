@@ -9,6 +9,7 @@ export type RevisionTriggerKind =
   | 'Repaired'
   | 'PlannedDowntimeBooked'
   | 'PlannedDowntimeCancelled'
+  | 'WorkCalendarDefined'
   | 'RescheduleRequested'
   | 'OperationMoved'
   | 'Improved';

@@ -23,6 +23,7 @@ export const REVISION_TRIGGERS = [
   'Repaired',
   'PlannedDowntimeBooked',
   'PlannedDowntimeCancelled',
+  'WorkCalendarDefined',
   'RescheduleRequested',
   'OperationMoved',
   'Improved',

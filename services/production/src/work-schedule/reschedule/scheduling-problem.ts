@@ -1,7 +1,8 @@
 import type { OperationPlacement, UnavailableWindow } from '@quadrant/contracts';
-import type { FrozenOperation, Job, ObjectiveWeights, ScheduledOperation, SchedulingProblem, Solution, WorkUnitCapacity } from '@quadrant/scheduling';
+import type { FrozenOperation, Job, ObjectiveWeights, ScheduledOperation, SchedulingProblem, Solution, TimeWindow, WorkUnitCapacity } from '@quadrant/scheduling';
 import { operationKey, type ProposedSchedule, type WorkScheduleState } from '../work-schedule.decider';
 import type { JobOrderPicture, SegmentPicture, ShopFloor } from './shop-floor';
+import { endAfterWorking, workingTimeOf } from './working-time';
 
 export interface ReschedulePolicy {
   /** Expected repair of a unit with no repair history yet, in seconds. */
@@ -41,7 +42,7 @@ function expectedRepair(shopFloor: ShopFloor, workUnitId: string, downSince: num
 
 /**
  * The open work of a site as of `at`: released job orders' remaining segments on their eligible units,
- * running segments and locked operations frozen, broken-down units unavailable until their expected
+ * each unit's shifts as its working time (work pauses outside them), running segments and locked operations frozen, broken-down units unavailable until their expected
  * repair, booked planned downtime, and the schedule in force as the baseline to stay close to.
  */
 export function siteProblem(shopFloor: ShopFloor, siteId: string, at: string, schedule: WorkScheduleState, policy: ReschedulePolicy = DEFAULT_RESCHEDULE_POLICY): SiteProblem {
@@ -51,6 +52,17 @@ export function siteProblem(shopFloor: ShopFloor, siteId: string, at: string, sc
   const jobs: Job[] = [];
   const frozen: FrozenOperation[] = [];
   const downUntil = new Map<string, number>();
+  // One expansion per calendar, shared by the units that work to it.
+  const expanded = new Map<object, TimeWindow[]>();
+  const workingTime = (workUnitId: string): TimeWindow[] | undefined => {
+    const calendar = shopFloor.calendarOf(workUnitId);
+    if (!calendar) return undefined;
+    const known = expanded.get(calendar);
+    if (known) return known;
+    const windows = workingTimeOf(calendar, origin);
+    expanded.set(calendar, windows);
+    return windows;
+  };
   for (const unit of shopFloor.workUnits.values()) {
     if (unit.siteId === siteId && unit.state === 'Down') downUntil.set(unit.workUnitId, expectedRepair(shopFloor, unit.workUnitId, toSeconds(origin, unit.since), 0, policy));
   }
@@ -87,8 +99,8 @@ export function siteProblem(shopFloor: ShopFloor, siteId: string, at: string, sc
       const running = segment.status === 'Running' && segment.workUnitId && segment.startedAt ? segment.workUnitId : undefined;
       if (running && segment.startedAt) {
         const cycle = segment.definition.eligible.find((e) => e.workUnitId === running)?.idealCycleTimeSeconds ?? 0;
-        // What is left runs from now, after the repair when its unit is down.
-        const end = (downUntil.get(running) ?? 0) + remainingSeconds(order, segment, cycle);
+        // What is left runs from now, after the repair when its unit is down, in the unit's working time.
+        const end = endAfterWorking(workingTime(running), downUntil.get(running) ?? 0, remainingSeconds(order, segment, cycle));
         frozen.push({ operationId: key, workUnitId: running, start: Math.min(toSeconds(origin, segment.startedAt), end - 1), end });
         frozenIds.add(key);
         continue;
@@ -112,7 +124,8 @@ export function siteProblem(shopFloor: ShopFloor, siteId: string, at: string, sc
       windows.push({ from, to });
       unavailable.push({ workUnitId, from: window.start, to: window.end, kind: 'PlannedDowntime', reason: window.reason });
     }
-    return { id: workUnitId, unavailable: windows, ...(unit?.setUpFor ? { initialSetupFamily: unit.setUpFor } : {}) };
+    const working = workingTime(workUnitId);
+    return { id: workUnitId, unavailable: windows, ...(working && working.length > 0 ? { workingTime: working } : {}), ...(unit?.setUpFor ? { initialSetupFamily: unit.setUpFor } : {}) };
   });
   const baseline: ScheduledOperation[] = [...schedule.operations.values()].map(({ jobOrderId, segmentId, placement }) => ({
     operationId: operationKey(jobOrderId, segmentId),

@@ -128,4 +128,27 @@ describe('the scheduling problem of a site', () => {
     ]);
     expect(unavailable).toEqual([{ workUnitId: 'mill-1', from: t(60), to: t(120), kind: 'PlannedDowntime', reason: 'maintenance' }]);
   });
+
+  it("gives each unit its shifts as working time, and a running segment's rest pauses outside them", () => {
+    const site: ProductionEvent = { type: 'EquipmentDefined', data: { equipmentId: 'lyon', name: 'Lyon', level: 'Site', parentId: 'acme', path: ['acme', 'lyon'], definedAt: t(0) } };
+    // 06:00-14:00 on weekdays; 2 November 2026 is a Monday and t(0) is 06:00.
+    const calendar: ProductionEvent = {
+      type: 'WorkCalendarDefined',
+      data: { equipmentId: 'lyon', version: 1, calendar: { timeZone: 'UTC', shifts: [{ name: 'Early', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '06:00', end: '14:00' }] }, definedAt: t(0) },
+    };
+    const started: ProductionEvent = { type: 'JobOrderSegmentStarted', data: { jobOrderId: 'jo-1', segmentId: 'turn', workUnitId: 'lathe-1', startedAt: t(420) } };
+    const { shopFloor, triggers } = given([site, ...plant, calendar, ...jobOrder('jo-1', 40), started]);
+    expect(triggers[4]).toMatchObject({ kind: 'WorkCalendarDefined', siteId: 'lyon' });
+    // At 13:30: 40 at 30 s is 20 minutes of work, 30 before the shift ends.
+    const { problem } = siteProblem(shopFloor, 'lyon', t(450), schedule);
+    expect(problem.workUnits.find((w) => w.id === 'mill-1')?.workingTime?.slice(0, 2)).toEqual([
+      { from: -7.5 * 3600, to: 30 * 60 },
+      { from: (24 * 60 - 450) * 60, to: (24 * 60 - 450 + 480) * 60 },
+    ]);
+    expect(problem.frozen).toEqual([{ operationId: 'jo-1/turn', workUnitId: 'lathe-1', start: -30 * 60, end: 20 * 60 }]);
+    // At 13:50 the same 20 minutes end at 06:10 the next morning.
+    const later = siteProblem(shopFloor, 'lyon', t(470), schedule).problem;
+    expect(later.frozen?.[0]?.end).toBe((24 * 60 - 470 + 10) * 60);
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { ProductionEvent, ReleasedSegment, RevisionTriggerKind, WorkUnitState } from '@quadrant/contracts';
+import type { ProductionEvent, PublishedWorkCalendar, ReleasedSegment, RevisionTriggerKind, WorkUnitState } from '@quadrant/contracts';
 import type { RecordedEvent } from '@quadrant/event-sourcing';
 
 export interface WorkUnitPicture {
@@ -64,6 +64,8 @@ export class ShopFloor {
   readonly plannedWindows = new Map<string, Map<string, PlannedWindow>>();
   /** Equipment id → its site, for every level below the enterprise. */
   readonly siteOf = new Map<string, string>();
+  /** The shift pattern of a site or work unit (a unit's own wins over its site's). */
+  readonly calendars = new Map<string, PublishedWorkCalendar>();
 
   /** Folds one event; answers the trigger when the schedule of a site must be revised for it. */
   apply(recorded: RecordedEvent): RescheduleTrigger | undefined {
@@ -133,6 +135,13 @@ export class ShopFloor {
       case 'JobOrderAborted':
         this.jobOrders.delete(event.data.jobOrderId);
         return undefined;
+      case 'WorkCalendarDefined': {
+        const { equipmentId, calendar, definedAt } = event.data;
+        this.calendars.set(equipmentId, calendar);
+        const siteId = this.siteOf.get(equipmentId);
+        const unit = this.workUnits.has(equipmentId) ? { workUnitId: equipmentId } : {};
+        return siteId ? { siteId, kind: 'WorkCalendarDefined', eventId, occurredAt: definedAt, ...unit } : undefined;
+      }
       case 'PlannedDowntimeBooked': {
         const { equipmentId, windowId, start, end, reason } = event.data;
         const windows = this.plannedWindows.get(equipmentId) ?? new Map<string, PlannedWindow>();
@@ -163,6 +172,12 @@ export class ShopFloor {
   /** Released job orders of a site with at least one segment still to do. */
   openJobOrders(siteId: string): JobOrderPicture[] {
     return [...this.jobOrders.values()].filter((order) => order.siteId === siteId && order.released && [...order.segments.values()].some((s) => s.status !== 'Completed'));
+  }
+
+  /** The shift pattern a unit works to: its own, else its site's; none means round the clock. */
+  calendarOf(workUnitId: string): PublishedWorkCalendar | undefined {
+    const siteId = this.workUnits.get(workUnitId)?.siteId;
+    return this.calendars.get(workUnitId) ?? (siteId ? this.calendars.get(siteId) : undefined);
   }
 
   /** Booked windows that apply to a unit: its own and its site's. */

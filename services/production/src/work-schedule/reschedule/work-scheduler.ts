@@ -9,6 +9,7 @@ import { operationKey, workScheduleStreamId, type WorkScheduleCommand } from '..
 import { DEFAULT_RESCHEDULE_POLICY, proposedSchedule, remainingSeconds, siteProblem, type ReschedulePolicy, type SiteProblem } from './scheduling-problem';
 import { searchFor } from './anytime-search';
 import { ShopFloor, type RescheduleTrigger } from './shop-floor';
+import { endAfterWorking, workingTimeOf } from './working-time';
 
 export const WORK_SCHEDULER_OPTIONS = Symbol('WORK_SCHEDULER_OPTIONS');
 
@@ -199,7 +200,11 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (startMs < Date.parse(now)) throw new InfeasibleMove(jobOrderId, segmentId, [`${move.start} is in the past`]);
     const busySeconds = Math.round(eligible.setupTimeSeconds) + remainingSeconds(order, segment, eligible.idealCycleTimeSeconds);
     const start = new Date(startMs).toISOString();
-    const placement = { workUnitId, setupStart: start, start, end: new Date(startMs + busySeconds * 1000).toISOString() };
+    // On a unit that works in shifts the work pauses outside them, and cannot begin in a pause.
+    const calendar = this.shopFloor.calendarOf(workUnitId);
+    const shifts = calendar ? workingTimeOf(calendar, startMs) : undefined;
+    if (shifts && !shifts.some((w) => w.from <= 0 && 0 < w.to)) throw new InfeasibleMove(jobOrderId, segmentId, [`${workUnitId} does not work at ${start} (outside its shifts or in a break)`]);
+    const placement = { workUnitId, setupStart: start, start, end: new Date(startMs + endAfterWorking(shifts, 0, busySeconds) * 1000).toISOString() };
     const locked = new Map(state.locked);
     locked.set(key, placement);
     const site = siteProblem(this.shopFloor, siteId, now, { ...state, locked }, this.options.policy);
