@@ -47,7 +47,7 @@ const firstStates: Record<string, { state: string; reasonCode?: string; reasonTe
 };
 
 /** Answers whether this call changed anything. */
-async function send(url: string, body: unknown, idempotencyKey: string): Promise<boolean> {
+export async function send(url: string, body: unknown, idempotencyKey: string): Promise<boolean> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, 'x-quadrant-actor': 'demo-seed' },
@@ -61,7 +61,7 @@ async function send(url: string, body: unknown, idempotencyKey: string): Promise
 }
 
 /** Each line's work units, in line order, from the demo plant. */
-function demoLines(): { line: string; site: string; units: string[] }[] {
+export function demoLines(): { line: string; site: string; units: string[] }[] {
   const siteOf = (equipmentId: string): string => {
     const area = demoPlant.find((element) => element.equipmentId === equipmentId)?.parentId ?? '';
     return demoPlant.find((element) => element.equipmentId === area)?.parentId ?? '';
@@ -75,51 +75,63 @@ function demoLines(): { line: string; site: string; units: string[] }[] {
     }));
 }
 
-/** The job order that runs on a line in the demo, and the segment each of its work units runs. */
-export function demoJobOrderOf(line: string): string {
-  return `demo-${line}-001`;
+/** The `n`th job order of a line in the demo (from 1); each of its work units runs a segment of its own. */
+export function demoJobOrderId(line: string, n: number): string {
+  return `demo-${line}-${String(n).padStart(3, '0')}`;
+}
+
+/** How many job orders of a line wait, released, behind the one running: the planners' queue. */
+export const DEMO_QUEUE = 3;
+/** A demo job order is this much work for the line's slowest unit. */
+const DEMO_JOB_ORDER_HOURS = 4;
+
+/** A line's demo work: its product, and how many parts a job order asks for. */
+export interface DemoLineWork {
+  line: string;
+  site: string;
+  units: string[];
+  productId: string;
+  quantity: number;
+}
+
+export function demoWork(idealCycleTimeSeconds: (workUnitId: string) => number): DemoLineWork[] {
+  return demoLines().map(({ line, site, units }) => ({
+    line,
+    site,
+    units,
+    productId: `${line}-part`,
+    quantity: Math.max(1, Math.round((DEMO_JOB_ORDER_HOURS * 3600) / Math.max(...units.map(idealCycleTimeSeconds)))),
+  }));
+}
+
+/**
+ * The `n`th job order of a line, created and released (idempotent): due some hours after the one before it,
+ * at a priority that varies so the schedule has something to weigh.
+ */
+export async function releaseDemoJobOrder(productionUrl: string, work: DemoLineWork, n: number, now: Date): Promise<boolean> {
+  const jobOrderId = demoJobOrderId(work.line, n);
+  const dueAt = new Date(now.getTime() + (DEMO_JOB_ORDER_HOURS * 2 + 24) * 3_600_000).toISOString();
+  const body = { jobOrderId, productId: work.productId, quantity: work.quantity, siteId: work.site, priority: 3 + (n % 4), dueAt };
+  const created = await send(`${productionUrl}/job-orders`, body, `demo-seed-job-${jobOrderId}`);
+  const released = await send(`${productionUrl}/job-orders/${jobOrderId}/release`, {}, `demo-seed-release-${jobOrderId}`);
+  return created || released;
 }
 
 /**
  * Work for the demo lines: a product per line whose routing gives each work unit its own operation (at the
- * ideal cycle time the simulator runs it at), and an open-ended job order per line, released and each
- * segment dispatched to its unit. `startDemoJobOrders` then starts the segments whose units are available.
+ * ideal cycle time the simulator runs it at), and the first job orders of each line, released. The demo
+ * dispatcher (`demo-dispatcher.ts`) runs them one after another.
  */
 async function seedDemoWork(productionUrl: string, idealCycleTimeSeconds: (workUnitId: string) => number, now: Date): Promise<boolean> {
   let changed = false;
-  for (const { line, site, units } of demoLines()) {
-    const productId = `${line}-part`;
+  for (const work of demoWork(idealCycleTimeSeconds)) {
+    const { line, units, productId } = work;
     changed = (await send(`${productionUrl}/products`, { productId, name: `Part made on ${line}`, unitOfMeasure: 'pcs' }, `demo-seed-product-${productId}`)) || changed;
     const segments = units.map((unit) => ({ segmentId: unit, name: unit.replace(/-/g, ' '), eligible: [{ workUnitId: unit, idealCycleTimeSeconds: idealCycleTimeSeconds(unit), setupTimeSeconds: 600 }] }));
     changed = (await send(`${productionUrl}/products/${productId}/routings`, { segments }, `demo-seed-routing-${productId}`)) || changed;
-    const jobOrderId = demoJobOrderOf(line);
-    const dueAt = new Date(now.getTime() + 7 * 24 * 3_600_000).toISOString();
-    changed = (await send(`${productionUrl}/job-orders`, { jobOrderId, productId, quantity: 1_000_000, siteId: site, priority: 5, dueAt }, `demo-seed-job-${jobOrderId}`)) || changed;
-    changed = (await send(`${productionUrl}/job-orders/${jobOrderId}/release`, {}, `demo-seed-release-${jobOrderId}`)) || changed;
-    for (const unit of units) {
-      changed = (await send(`${productionUrl}/job-orders/${jobOrderId}/dispatch`, { segmentId: unit, workUnitId: unit }, `demo-seed-dispatch-${jobOrderId}-${unit}`)) || changed;
-    }
+    for (let n = 1; n <= 1 + DEMO_QUEUE; n++) changed = (await releaseDemoJobOrder(productionUrl, work, n, now)) || changed;
   }
   return changed;
-}
-
-/**
- * Starts each demo segment whose work unit can take it now (not Down, not in planned downtime); a refusal
- * just means "not yet". Safe to call again and again: a running segment is left as it is.
- */
-export async function startDemoJobOrders(productionUrl: string): Promise<number> {
-  let started = 0;
-  for (const { line, units } of demoLines()) {
-    for (const unit of units) {
-      const response = await fetch(`${productionUrl}/job-orders/${demoJobOrderOf(line)}/segments/${unit}/start`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-quadrant-actor': 'demo-dispatcher' },
-        body: JSON.stringify({ workUnitId: unit }),
-      });
-      if (response.ok && ((await response.json()) as { events?: unknown[] }).events?.length) started++;
-    }
-  }
-  return started;
 }
 
 /**

@@ -7,7 +7,8 @@ import { InProcessTransport } from '@quadrant/messaging';
 import { portFromEnv } from '@quadrant/platform';
 import { createProductionApp, workSchedulerOptionsFromEnv } from '@quadrant/production';
 import { createHttpSink, createPlantSimulation, DEMO_CALENDAR, demoPlantConfig, runRealtime, type PlantConfig, type RealtimeRun } from '@quadrant/simulator';
-import { demoPlant, seedDemoPlant, startDemoJobOrders } from './demo-plant';
+import { DemoDispatcher } from './demo-dispatcher';
+import { demoPlant, demoWork, seedDemoPlant } from './demo-plant';
 
 /**
  * Embedded mode (`npm start`): every service and the gateway in this one process, on PGlite (PostgreSQL
@@ -82,12 +83,15 @@ function demoSimulation(): PlantConfig {
 /**
  * The demo plant comes alive: the simulator (deterministic from QUADRANT_SIMULATOR_SEED) sends its work
  * units' state changes and counts through production's machine-data endpoints in real time, like a line's
- * gateway would; a demo dispatcher starts each line's job order segments whenever their units can take
- * them, so the counts have a job order to land on.
+ * gateway would; a demo dispatcher runs each line's job orders one after another (starts their segments
+ * whenever their units can take them, completes them once made), keeping a few released behind for the
+ * work scheduler. The simulator's counts land on the running ones.
  */
 async function startSimulator(productionUrl: string, config: PlantConfig): Promise<RealtimeRun> {
+  const cycleTimes = new Map(config.workUnits.map((unit) => [unit.workUnitId, unit.idealCycleTimeSeconds]));
+  const operator = new DemoDispatcher(productionUrl, demoWork((unit) => cycleTimes.get(unit) ?? 60));
   const simulation = createPlantSimulation(config, { seed: Number(process.env['QUADRANT_SIMULATOR_SEED'] ?? 42), start: new Date().toISOString() });
-  const dispatch = (): Promise<unknown> => startDemoJobOrders(productionUrl).catch((error: unknown) => console.warn(`demo dispatcher: ${error instanceof Error ? error.message : String(error)}`));
+  const dispatch = (): Promise<unknown> => operator.tick().catch((error: unknown) => console.warn(`demo dispatcher: ${error instanceof Error ? error.message : String(error)}`));
   await dispatch();
   const dispatcher = setInterval(() => void dispatch(), 15_000);
   let refusals = 0;
