@@ -166,7 +166,9 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const scheduler = new Scheduler(site.problem);
     await searchFor(scheduler, this.options.firstRevisionMs);
     const result = await this.append(streamId, siteId, trigger, site, scheduler.best, commandId);
-    if (this.options.improveMs > 0 && commandId) void this.improveLater(siteId, trigger, site, scheduler, result.nextExpectedVersion, commandId);
+    // The improvement's command id follows from the revision's, or from the revision event when none was given.
+    const improvementOf = commandId ?? result.events[0]?.eventId;
+    if (this.options.improveMs > 0 && improvementOf) void this.improveLater(siteId, trigger, site, scheduler, result.nextExpectedVersion, improvementOf);
     return result;
   }
 
@@ -237,6 +239,8 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Keeps searching; publishes the better schedule unless the site was revised again meanwhile. */
   private async improveLater(siteId: string, trigger: RevisionTrigger, site: SiteProblem, scheduler: Scheduler, version: number, commandId: string): Promise<void> {
+    // A revision that finished while the service was stopping is not improved: its timers would outlive it.
+    if (this.stopping) return;
     const run = { cancelled: false };
     this.improving.set(siteId, run);
     const published = scheduler.best.cost;
