@@ -101,19 +101,6 @@ export const kpiMigrations: Migration[] = [
       )
     `,
   },
-  {
-    // The rollups' keys carry their figures (INCLUDE): a query over a year reads them from the index alone
-    // (once vacuum has marked the pages all-visible) instead of fetching 8,760 scattered heap rows per table.
-    id: 'gateway-kpi-002-covering-keys',
-    sql: `
-      alter table {{schema}}.kpi_scope_time drop constraint kpi_scope_time_pkey,
-        add primary key (version, scope_id, grain_minutes, bucket) include (apt, asut, adet, adot, fe, ttr);
-      alter table {{schema}}.kpi_scope_counts drop constraint kpi_scope_counts_pkey,
-        add primary key (scope_id, grain_minutes, bucket) include (pri_pq, pq, gq, sq, rq);
-      alter table {{schema}}.kpi_scope_reasons drop constraint kpi_scope_reasons_pkey,
-        add primary key (version, scope_id, bucket, state, reason_code) include (seconds, occurrences)
-    `,
-  },
 ];
 
 export const GRAINS_MINUTES = [15, 60] as const;
