@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationPlacement, WorkScheduleRevised } from '@quadrant/contracts';
 import { freePort, ServiceProcess } from '@quadrant/platform';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningLine, testDatabaseUrl, testKafkaBrokers, uniqueSchema } from '@quadrant/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
 type Revision = WorkScheduleRevised['data'] & { eventId: string; causationId: string | undefined };
@@ -70,27 +70,7 @@ describe('closed loop: a breakdown revises the schedule, on Kafka', () => {
       },
     });
 
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-      ['lathe-2', 'WorkUnit', 'line-1'],
-      ['mill-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await rest('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await rest('/equipment-classes', { equipmentClassId: 'lathes', name: 'CNC lathes' });
-    await rest('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-1' });
-    await rest('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-2' });
-    await rest('/products', { productId: 'shaft', name: 'Drive shaft', unitOfMeasure: 'pcs' });
-    await rest('/products/shaft/routings', {
-      segments: [
-        { segmentId: 'turn', name: 'Turning', eligible: [{ equipmentClassId: 'lathes', idealCycleTimeSeconds: 30, setupTimeSeconds: 600 }] },
-        { segmentId: 'mill', name: 'Milling', eligible: [{ workUnitId: 'mill-1', idealCycleTimeSeconds: 20, setupTimeSeconds: 300 }], dependsOn: ['turn'] },
-      ],
-    });
+    await defineMachiningLine(rest, { millCycleSeconds: 20 });
     for (let n = 1; n <= 6; n++) {
       await rest('/job-orders', { jobOrderId: `jo-${n}`, productId: 'shaft', quantity: 60, siteId: 'lyon', priority: 1 + (n % 3) });
       await rest(`/job-orders/jo-${n}/release`);

@@ -1,2 +1,3 @@
 export * from './environment';
 export * from './decider-specification';
+export * from './machining-line';

@@ -76,20 +76,21 @@ export function useLiveStatus(): LiveStatus {
 }
 
 /**
- * Runs `refresh` when `kpiChanged(scope)` reports a change that touches `range`, at most once per `delayMs`
- * (the first push schedules it, the ones that follow within the delay ride along), and after the live
- * connection came back.
+ * Runs `refresh` when the subscription `document(variables)` pushes something `accepts` takes, at most once
+ * per `delayMs` (the first push schedules it, the ones that follow within the delay ride along), and after
+ * the live connection came back. No subscription while `variables` is null.
  */
-export function useKpiChanged(scope: string | null, range: ResolvedRange, refresh: () => void, delayMs = 2000): void {
+function useRefreshOnPush<Data>(name: string, document: string, variables: Record<string, unknown> | null, accepts: (data: Data) => boolean, refresh: () => void, delayMs: number): void {
   const refreshRef = useRef(refresh);
-  const rangeRef = useRef(range);
+  const acceptsRef = useRef(accepts);
   useEffect(() => {
     refreshRef.current = refresh;
-    rangeRef.current = range;
+    acceptsRef.current = accepts;
   });
+  const identity = variables === null ? null : JSON.stringify(variables);
 
   useEffect(() => {
-    if (scope === null) return;
+    if (identity === null) return;
     let timer: number | undefined;
     const schedule = (): void => {
       if (timer !== undefined) return;
@@ -98,13 +99,13 @@ export function useKpiChanged(scope: string | null, range: ResolvedRange, refres
         refreshRef.current();
       }, delayMs);
     };
-    const unsubscribe = subscribe<KpiChangedData>(
-      KPI_CHANGED,
-      { scope },
-      ({ kpiChanged }) => {
-        if (overlaps(rangeRef.current, kpiChanged)) schedule();
+    const unsubscribe = subscribe<Data>(
+      document,
+      JSON.parse(identity) as Record<string, unknown>,
+      (data) => {
+        if (acceptsRef.current(data)) schedule();
       },
-      (error) => console.warn(`kpiChanged(${scope}): ${error.message}`),
+      (error) => console.warn(`${name}: ${error.message}`),
     );
     const stopReconnected = onReconnected(schedule);
     return () => {
@@ -112,38 +113,20 @@ export function useKpiChanged(scope: string | null, range: ResolvedRange, refres
       stopReconnected();
       if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [scope, delayMs]);
+  }, [name, document, identity, delayMs]);
+}
+
+/** Runs `refresh` when `kpiChanged(scope)` reports a change that overlaps the range shown (see useRefreshOnPush). */
+export function useKpiChanged(scope: string | null, range: ResolvedRange, refresh: () => void, delayMs = 2000): void {
+  useRefreshOnPush<KpiChangedData>(`kpiChanged(${scope ?? ''})`, KPI_CHANGED, scope === null ? null : { scope }, ({ kpiChanged }) => overlaps(range, kpiChanged), refresh, delayMs);
 }
 
 /**
- * Runs `refresh` when `scheduleRevised(siteId)` reports a new revision of the site's schedule, at most once per
- * `delayMs` (a burst of revisions, e.g. a breakdown then its repair, is one refetch), and after the live
- * connection came back. Any revision counts: one revision can move work on every unit of the site.
+ * Runs `refresh` when `scheduleRevised(siteId)` reports a new revision of the site's schedule (a burst, e.g. a
+ * breakdown then its repair, is one refetch). Any revision counts: one revision can move work on every unit.
  */
 export function useScheduleRevised(siteId: string | null, refresh: () => void, delayMs = 1000): void {
-  const refreshRef = useRef(refresh);
-  useEffect(() => {
-    refreshRef.current = refresh;
-  });
-
-  useEffect(() => {
-    if (siteId === null) return;
-    let timer: number | undefined;
-    const schedule = (): void => {
-      if (timer !== undefined) return;
-      timer = window.setTimeout(() => {
-        timer = undefined;
-        refreshRef.current();
-      }, delayMs);
-    };
-    const unsubscribe = subscribe<ScheduleRevisedData>(SCHEDULE_REVISED, { siteId }, schedule, (error) => console.warn(`scheduleRevised(${siteId}): ${error.message}`));
-    const stopReconnected = onReconnected(schedule);
-    return () => {
-      unsubscribe();
-      stopReconnected();
-      if (timer !== undefined) window.clearTimeout(timer);
-    };
-  }, [siteId, delayMs]);
+  useRefreshOnPush<ScheduleRevisedData>(`scheduleRevised(${siteId ?? ''})`, SCHEDULE_REVISED, siteId === null ? null : { siteId }, () => true, refresh, delayMs);
 }
 
 /** A clock that ticks every `intervalMs`, for "for 12 min" labels and sliding preset ranges. */

@@ -1,50 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually } from './eventually';
-import { DASHBOARD_DIR, REPOSITORY_ROOT, StubGateway } from './stub-gateway';
+import { browserSession } from './browser-session';
 
 /**
  * The built dashboard (dist/services/dashboard) in Chromium, against a stub gateway with the real schema: what a
  * plant manager sees matches what GraphQL answers, drill-down and the URL, empty and error states, live updates.
  */
-const SCREENSHOTS = join(REPOSITORY_ROOT, 'test-output', 'screenshots');
 const RANGE = { from: '2025-03-03T06:00:00Z', to: '2025-03-04T06:00:00Z' };
 const RANGE_QUERY = `?from=${RANGE.from}&to=${RANGE.to}`;
 const EMPTY_RANGE_QUERY = '?from=2020-01-06T00:00:00Z&to=2020-01-07T00:00:00Z';
 
 describe('the KPI dashboard', () => {
-  const stub = new StubGateway();
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
-      throw new Error(`${DASHBOARD_DIR} has no index.html: run \`npm run build\` (or \`npx vite build --config services/dashboard/vite.config.ts\`) first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await stub.start();
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stub.stop();
-  });
-
-  beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, timezoneId: 'UTC', locale: 'en-GB', reducedMotion: 'reduce' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-  });
-
-  const open = (path: string) => page.goto(`${stub.url}${path}`);
-  const testId = (id: string) => page.getByTestId(id);
-  const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const session = browserSession();
+  const { stub, open, testId, screenshot } = session;
 
   async function dataValue(id: string): Promise<number | null> {
     await testId(id).waitFor();
@@ -65,12 +32,12 @@ describe('the KPI dashboard', () => {
   }
 
   async function expectUrl(path: string): Promise<void> {
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+    await session.page.waitForURL((url) => `${url.pathname}${url.search}` === path);
   }
 
   it('shows a card per site with the OEE GraphQL answers, and its worst lines', async () => {
     await open(`/${RANGE_QUERY}`);
-    await eventually(page.locator('[data-testid^="site-card-"]')).toHaveCount(2);
+    await eventually(session.page.locator('[data-testid^="site-card-"]')).toHaveCount(2);
     for (const site of ['austin', 'lyon']) {
       const oee = await stubOee(site);
       expect(oee).not.toBeNull();
@@ -90,7 +57,7 @@ describe('the KPI dashboard', () => {
     await open('/');
     await testId('oee-lyon').waitFor();
     expect(await testId('oee-lyon').innerText()).toMatch(/^\d{1,3}\.\d %$/);
-    expect(await page.getByRole('button', { name: 'Last 24 h' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await session.page.getByRole('button', { name: 'Last 24 h' }).getAttribute('aria-pressed')).toBe('true');
     await eventually(testId('live')).toHaveAttribute('data-status', 'live');
   });
 
@@ -126,18 +93,18 @@ describe('the KPI dashboard', () => {
     await screenshot('work-unit');
 
     // A reload (or the link sent to a colleague) shows the same view.
-    await page.reload();
+    await session.page.reload();
     await expectUrl(unitPath);
     expect(await dataValue('scope-oee')).toBe(unitOee);
     await expectBreadcrumb(['All sites', 'Lyon plant', 'Machining', 'Line 1', 'Mill L1']);
-    expect(await page.getByRole('button', { name: 'Custom…' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await session.page.getByRole('button', { name: 'Custom…' }).getAttribute('aria-pressed')).toBe('true');
 
     // Back and forward walk the drill-down.
-    await page.goBack();
+    await session.page.goBack();
     await expectUrl(`/scope/lyon-l1${RANGE_QUERY}`);
     await expectBreadcrumb(['All sites', 'Lyon plant', 'Machining', 'Line 1']);
     expect(await dataValue('scope-oee')).toBe(await stubOee('lyon-l1'));
-    await page.goForward();
+    await session.page.goForward();
     await expectUrl(unitPath);
     expect(await dataValue('scope-oee')).toBe(unitOee);
 
@@ -149,13 +116,13 @@ describe('the KPI dashboard', () => {
   it('puts the range and the granularity in the URL', async () => {
     await open('/scope/lyon-l1');
     await testId('scope-oee').waitFor();
-    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await session.page.getByRole('button', { name: 'Last 7 days' }).click();
     await expectUrl('/scope/lyon-l1?range=7d');
-    await page.getByLabel('Group by', { exact: true }).selectOption('SHIFT');
+    await session.page.getByLabel('Group by', { exact: true }).selectOption('SHIFT');
     await expectUrl('/scope/lyon-l1?range=7d&granularity=shift');
-    await page.reload();
-    expect(await page.getByLabel('Group by', { exact: true }).inputValue()).toBe('SHIFT');
-    expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    await session.page.reload();
+    expect(await session.page.getByLabel('Group by', { exact: true }).inputValue()).toBe('SHIFT');
+    expect(await session.page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
     await testId('chart-trend').waitFor();
   });
 
@@ -188,7 +155,7 @@ describe('the KPI dashboard', () => {
     await eventually(testId('unknown-equipment')).toContainText('Unknown equipment nowhere');
     await testId('unknown-equipment').getByRole('link', { name: 'Back to the overview' }).click();
     await expectUrl('/');
-    await eventually(page.locator('[data-testid^="site-card-"]')).toHaveCount(2);
+    await eventually(session.page.locator('[data-testid^="site-card-"]')).toHaveCount(2);
   });
 
   it('keeps the state tiles and the figures live', async () => {

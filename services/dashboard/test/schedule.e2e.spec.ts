@@ -1,51 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually } from './eventually';
-import { DASHBOARD_DIR, REPOSITORY_ROOT, StubGateway } from './stub-gateway';
+import { browserSession } from './browser-session';
 
 /**
  * The schedule view of the built dashboard (dist/services/dashboard) in Chromium, against the stub gateway's
  * detailed schedule (stub-schedule.ts): the Gantt's rows, the operations, the site's revisions, why an operation
  * moved, live revisions, and the empty, error and no-site states.
  */
-const SCREENSHOTS = join(REPOSITORY_ROOT, 'test-output', 'screenshots');
-
 describe('the schedule view', () => {
-  const stub = new StubGateway();
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
-      throw new Error(`${DASHBOARD_DIR} has no index.html: run \`npm run build\` (or \`npx vite build --config services/dashboard/vite.config.ts\`) first`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await stub.start();
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stub.stop();
-  });
-
-  beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, timezoneId: 'UTC', locale: 'en-GB', reducedMotion: 'reduce' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-  });
-
-  const open = (path: string) => page.goto(`${stub.url}${path}`);
-  const testId = (id: string) => page.getByTestId(id);
-  const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const session = browserSession();
+  const { stub, open, testId, screenshot } = session;
 
   async function expectUrl(path: string): Promise<void> {
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+    await session.page.waitForURL((url) => `${url.pathname}${url.search}` === path);
   }
 
   it('is a tab of the site, with a Gantt row per work unit, the operations and the latest revisions', async () => {
@@ -54,8 +20,8 @@ describe('the schedule view', () => {
     await expectUrl('/scope/lyon/schedule');
     expect(await testId('tab-schedule').getAttribute('aria-current')).toBe('page');
     // The presets look ahead on the schedule.
-    expect(await page.getByRole('button', { name: 'Next 24 h' }).getAttribute('aria-pressed')).toBe('true');
-    await eventually(page.getByRole('heading', { level: 1 })).toContainText('Lyon plant schedule');
+    expect(await session.page.getByRole('button', { name: 'Next 24 h' }).getAttribute('aria-pressed')).toBe('true');
+    await eventually(session.page.getByRole('heading', { level: 1 })).toContainText('Lyon plant schedule');
 
     // Rows: every work unit of the site, in hierarchy order, by name; and the "now" line among them.
     await eventually(testId('chart-gantt').locator('svg')).toHaveCount(1);
@@ -130,12 +96,12 @@ describe('the schedule view', () => {
 
   it('keeps the tab along the breadcrumbs, and leads back to the KPIs', async () => {
     await open('/scope/lyon-l1/schedule?range=8h');
-    await eventually(page.getByRole('heading', { level: 1 })).toContainText('Line 1 schedule');
+    await eventually(session.page.getByRole('heading', { level: 1 })).toContainText('Line 1 schedule');
     await testId('breadcrumb').getByRole('link', { name: 'Lyon plant' }).click();
     await expectUrl('/scope/lyon/schedule?range=8h');
     await testId('tab-kpis').click();
     await expectUrl('/scope/lyon?range=8h');
-    expect(await page.getByRole('button', { name: 'Last 8 h' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await session.page.getByRole('button', { name: 'Last 8 h' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('says so when nothing is scheduled in the range', async () => {

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { openDatabase, type Database } from '@quadrant/database';
 import { InProcessTransport } from '@quadrant/messaging';
 import { createProductionApp } from '@quadrant/production';
-import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningLine, testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createGatewayApp } from '@quadrant/gateway';
@@ -62,27 +62,7 @@ describe('work schedule through the gateway', () => {
     await gateway.listen(0, '127.0.0.1');
     gatewayUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
     ws = createClient({ url: `${gatewayUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: true });
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-      ['lathe-2', 'WorkUnit', 'line-1'],
-      ['mill-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await rest('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await rest('/equipment-classes', { equipmentClassId: 'lathes', name: 'CNC lathes' });
-    await rest('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-1' });
-    await rest('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-2' });
-    await rest('/products', { productId: 'shaft', name: 'Drive shaft', unitOfMeasure: 'pcs' });
-    await rest('/products/shaft/routings', {
-      segments: [
-        { segmentId: 'turn', name: 'Turning', eligible: [{ equipmentClassId: 'lathes', idealCycleTimeSeconds: 30, setupTimeSeconds: 600 }] },
-        { segmentId: 'mill', name: 'Milling', eligible: [{ workUnitId: 'mill-1', idealCycleTimeSeconds: 45, setupTimeSeconds: 300 }], dependsOn: ['turn'] },
-      ],
-    });
+    await defineMachiningLine(rest);
     for (const jobOrderId of ['jo-1', 'jo-2', 'jo-3']) {
       await rest('/job-orders', { jobOrderId, productId: 'shaft', quantity: 40, siteId: 'lyon', priority: 2, dueAt: '2026-01-01T00:00:00Z' });
       await rest(`/job-orders/${jobOrderId}/release`);

@@ -19,9 +19,7 @@ export class PlanWorkScheduleResolver {
     @Args('idempotencyKey') idempotencyKey: string | null | undefined,
     @Context('req') request: Request,
   ): Promise<CommandReceipt> {
-    const problems = [...siteIdProblems(siteId), ...jobOrderSegmentProblems(jobOrderId, segmentId), ...idempotencyKeyProblems(idempotencyKey)];
-    if (problems.length > 0) throw badUserInput(problems);
-    return this.production.planWorkSchedule(siteId, { verb: 'lock', operation: { jobOrderId, segmentId } }, commandOriginOf(request, idempotencyKey));
+    return this.holdOperation('lock', siteId, jobOrderId, segmentId, idempotencyKey, request);
   }
 
   @Mutation('unlockScheduledOperation')
@@ -32,9 +30,7 @@ export class PlanWorkScheduleResolver {
     @Args('idempotencyKey') idempotencyKey: string | null | undefined,
     @Context('req') request: Request,
   ): Promise<CommandReceipt> {
-    const problems = [...siteIdProblems(siteId), ...jobOrderSegmentProblems(jobOrderId, segmentId), ...idempotencyKeyProblems(idempotencyKey)];
-    if (problems.length > 0) throw badUserInput(problems);
-    return this.production.planWorkSchedule(siteId, { verb: 'unlock', operation: { jobOrderId, segmentId } }, commandOriginOf(request, idempotencyKey));
+    return this.holdOperation('unlock', siteId, jobOrderId, segmentId, idempotencyKey, request);
   }
 
   @Mutation('moveScheduledOperation')
@@ -57,5 +53,11 @@ export class PlanWorkScheduleResolver {
     const problems = [...siteIdProblems(siteId), ...idempotencyKeyProblems(idempotencyKey)];
     if (problems.length > 0) throw badUserInput(problems);
     return this.production.planWorkSchedule(siteId, { verb: 'reschedule' }, commandOriginOf(request, idempotencyKey));
+  }
+
+  private holdOperation(verb: 'lock' | 'unlock', siteId: string, jobOrderId: string, segmentId: string, idempotencyKey: string | null | undefined, request: Request): Promise<CommandReceipt> {
+    const problems = [...siteIdProblems(siteId), ...jobOrderSegmentProblems(jobOrderId, segmentId), ...idempotencyKeyProblems(idempotencyKey)];
+    if (problems.length > 0) throw badUserInput(problems);
+    return this.production.planWorkSchedule(siteId, { verb, operation: { jobOrderId, segmentId } }, commandOriginOf(request, idempotencyKey));
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { OperationMove } from '@quadrant/contracts';
 import { GraphQLError } from 'graphql';
+import { EquipmentHierarchyQueries } from '../equipment-hierarchy/equipment-hierarchy.store';
 import { WorkScheduleQueries, type CausationLinkRecord, type ScheduledOperationRecord, type ScheduleRevisionRecord } from './work-schedule.store';
 
 interface WorkScheduleAnswer {
@@ -20,12 +21,19 @@ const badInput = (message: string, field: string): GraphQLError => new GraphQLEr
 /** Planners' reads of the detailed schedule: a Gantt-ready window of it, its revisions, and why an operation moved. */
 @Resolver('WorkSchedule')
 export class WorkScheduleResolver {
-  constructor(private readonly schedules: WorkScheduleQueries) {}
+  constructor(
+    private readonly schedules: WorkScheduleQueries,
+    private readonly hierarchy: EquipmentHierarchyQueries,
+  ) {}
 
   @Query('workSchedule')
   async workSchedule(@Args('scope') scope: string, @Args('from') from: string, @Args('to') to: string): Promise<WorkScheduleAnswer> {
     if (!(Date.parse(from) < Date.parse(to))) throw badInput(`from (${from}) must be before to (${to})`, 'from');
-    const { siteId, workUnitIds } = await this.schedules.unitsUnder(scope);
+    const [scopeRecord, under] = await Promise.all([this.hierarchy.byIds([scope]), this.hierarchy.workUnitsUnder([scope])]);
+    const path = scopeRecord.get(scope)?.path ?? [];
+    // Enterprise first: the site is the path's second element (an enterprise has none).
+    const siteId = path[1] ?? null;
+    const workUnitIds = (under.get(scope) ?? []).map((unit) => unit.id);
     const [latest] = siteId ? await this.schedules.latestRevisions(siteId, 1) : [];
     const operations = workUnitIds.length > 0 ? await this.schedules.operations(workUnitIds, from, to) : [];
     const units = new Set(workUnitIds);

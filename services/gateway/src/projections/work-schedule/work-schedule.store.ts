@@ -197,19 +197,6 @@ export class WorkScheduleQueries {
     this.s = ident(schema);
   }
 
-  /** The work units at or below a scope, in hierarchy order, and the scope's site. */
-  async unitsUnder(scope: string): Promise<{ siteId: string | null; workUnitIds: string[] }> {
-    const [site] = await this.db.query<{ site_id: string | null }>(
-      `select case when level = 'Site' then equipment_id else path[2] end as site_id from ${this.s}.equipment where equipment_id = $1`,
-      [scope],
-    );
-    const units = await this.db.query<{ equipment_id: string }>(
-      `select equipment_id from ${this.s}.equipment where level = 'WorkUnit' and path @> array[$1::text] order by path`,
-      [scope],
-    );
-    return { siteId: site?.site_id ?? null, workUnitIds: units.map((u) => u.equipment_id) };
-  }
-
   /** Operations on these units overlapping [from, to), by unit then start, with their job order's labels. */
   async operations(workUnitIds: readonly string[], from: string, to: string): Promise<ScheduledOperationRecord[]> {
     const rows = await this.db.query<OperationRow>(

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { WorkScheduleRevised } from '@quadrant/contracts';
 import { openDatabase, type Database } from '@quadrant/database';
 import { InProcessTransport } from '@quadrant/messaging';
-import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningLine, testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createProductionApp } from '../../create-production-app';
 
 type Revision = WorkScheduleRevised['data'] & { eventId: string; causationId: string | null };
@@ -57,27 +57,7 @@ describe('work scheduler', () => {
   beforeAll(async () => {
     db = await openDatabase(testDatabaseUrl(), { max: 4 });
     await start();
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-      ['lathe-2', 'WorkUnit', 'line-1'],
-      ['mill-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await ok('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await ok('/equipment-classes', { equipmentClassId: 'lathes', name: 'CNC lathes' });
-    await ok('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-1' });
-    await ok('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-2' });
-    await ok('/products', { productId: 'shaft', name: 'Drive shaft', unitOfMeasure: 'pcs' });
-    await ok('/products/shaft/routings', {
-      segments: [
-        { segmentId: 'turn', name: 'Turning', eligible: [{ equipmentClassId: 'lathes', idealCycleTimeSeconds: 30, setupTimeSeconds: 600 }] },
-        { segmentId: 'mill', name: 'Milling', eligible: [{ workUnitId: 'mill-1', idealCycleTimeSeconds: 45, setupTimeSeconds: 300 }], dependsOn: ['turn'] },
-      ],
-    });
+    await defineMachiningLine(ok);
   });
   afterAll(async () => {
     await app.close();
