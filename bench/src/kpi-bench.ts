@@ -21,9 +21,13 @@ import { percentile } from './store/stats';
  * under a new KPI definition.
  *
  * BENCH_KPI_DAYS shortens the year (default 365); BENCH_KPI_QUERIES sets the query repetitions (default 40).
+ * BENCH_KPI_KEEP=1 keeps the seeded history (its schema prefix is printed); BENCH_KPI_REUSE=<prefix> measures
+ * the queries again on a kept history of the same BENCH_KPI_DAYS, without seeding it or re-projecting it.
  */
 const DAYS = Number(process.env['BENCH_KPI_DAYS'] ?? 365);
 const QUERIES = Number(process.env['BENCH_KPI_QUERIES'] ?? 40);
+const KEEP = process.env['BENCH_KPI_KEEP'] === '1';
+const REUSE = process.env['BENCH_KPI_REUSE'];
 const SITES = ['kpi-north', 'kpi-south'];
 const LINES_PER_SITE = 5;
 const UNITS_PER_LINE = 10;
@@ -40,7 +44,7 @@ interface QueryFigures {
 export async function runKpiBench(options: SuiteOptions): Promise<unknown> {
   const db = await openDatabase(options.databaseUrl, { max: 6 });
   const transport = new InProcessTransport();
-  const schemaPrefix = `benchkpi_${Date.now().toString(36)}_`;
+  const schemaPrefix = REUSE ?? `benchkpi_${Date.now().toString(36)}_`;
   let app: INestApplication | undefined;
   try {
     app = await createGatewayApp({ db, transport, schemaPrefix }, { productionUrl: 'http://127.0.0.1:9', logger: ['error', 'warn'] });
@@ -49,9 +53,13 @@ export async function runKpiBench(options: SuiteOptions): Promise<unknown> {
     const publish = (events: RecordedEvent[]): Promise<void> => transport.publish(topicOf('production'), events.map((event) => toOutgoingMessage('production', event)));
 
     const plant = definePlant();
-    await publish(plant.events);
-    const seeded = await seedHistory(publish, plant.units);
-    console.log(`\nseeded ${DAYS} days of ${plant.units.length} work units: ${seeded.events.toLocaleString('en')} events projected in ${(seeded.ms / 1000).toFixed(1)} s (${Math.round(seeded.events / (seeded.ms / 1000)).toLocaleString('en')} events/s)`);
+    let seeded = { events: 0, ms: 0 };
+    if (REUSE === undefined) {
+      await publish(plant.events);
+      seeded = await seedHistory(publish, plant.units);
+    }
+    if (KEEP) console.log(`\nthe history is kept: BENCH_KPI_REUSE=${schemaPrefix} measures its queries again`);
+    if (REUSE === undefined) console.log(`\nseeded ${DAYS} days of ${plant.units.length} work units: ${seeded.events.toLocaleString('en')} events projected in ${(seeded.ms / 1000).toFixed(1)} s (${Math.round(seeded.events / (seeded.ms / 1000)).toLocaleString('en')} events/s)`);
 
     const graphql = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -83,27 +91,18 @@ export async function runKpiBench(options: SuiteOptions): Promise<unknown> {
     await measure('site by shift over the last month', (i) => ({ scope: SITES[i % 2], from: monthStart, to: yearEnd, granularity: 'SHIFT' }));
 
     // Re-projection under a new definition (a 5-minute minor-stop threshold), while the old one answers.
-    const before = (await graphql(`{ kpiDefinition { version } }`, {})) as { kpiDefinition: { version: number } };
-    const started = Date.now();
-    await graphql(`mutation { defineKpis(minorStopThresholdSeconds: 300, setupIsAvailabilityLoss: true) { version } }`, {});
-    let totalEvents = 0;
-    for (;;) {
-      const state = (await graphql(`{ kpiDefinition { version reprojection { processedEvents totalEvents } } }`, {})) as {
-        kpiDefinition: { version: number; reprojection: { processedEvents: number; totalEvents: number } | null };
-      };
-      if (state.kpiDefinition.reprojection) totalEvents = state.kpiDefinition.reprojection.totalEvents;
-      if (state.kpiDefinition.version > before.kpiDefinition.version) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const reprojectionMs = Date.now() - started;
+    const reprojection = REUSE === undefined ? await reproject(graphql) : { events: 0, ms: 0 };
     const rssMiB = process.memoryUsage().rss / 2 ** 20;
 
     console.log(`\nISO 22400 KPI queries (gateway in this process, PostgreSQL on this machine, 2 cores)\n`);
     console.log('| query | buckets | p50 ms | p95 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const f of figures) console.log(`| ${f.query} | ${f.buckets} | ${f.p50Ms.toFixed(1)} | ${f.p95Ms.toFixed(1)} | ${f.maxMs.toFixed(1)} |`);
-    console.log(`\nre-projection: ${totalEvents.toLocaleString('en')} state events in ${(reprojectionMs / 1000).toFixed(1)} s (${Math.round(totalEvents / (reprojectionMs / 1000)).toLocaleString('en')} events/s); process RSS ${Math.round(rssMiB)} MiB`);
-    const results = { days: DAYS, workUnits: plant.units.length, seeded, queries: figures, reprojection: { events: totalEvents, ms: reprojectionMs }, rssMiB };
+    if (REUSE === undefined) {
+      console.log(`\nre-projection: ${reprojection.events.toLocaleString('en')} state events in ${(reprojection.ms / 1000).toFixed(1)} s (${Math.round(reprojection.events / (reprojection.ms / 1000)).toLocaleString('en')} events/s)`);
+    }
+    console.log(`process RSS ${Math.round(rssMiB)} MiB`);
+    const results = { days: DAYS, workUnits: plant.units.length, seeded, queries: figures, reprojection, rssMiB };
     mkdirSync(join('bench', 'results'), { recursive: true });
     const file = join('bench', 'results', `kpi-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(results, null, 2));
@@ -112,9 +111,27 @@ export async function runKpiBench(options: SuiteOptions): Promise<unknown> {
   } finally {
     await app?.close();
     await transport.close();
-    await db.exec(`drop schema if exists "${schemaPrefix}gateway" cascade`);
+    if (!KEEP && REUSE === undefined) await db.exec(`drop schema if exists "${schemaPrefix}gateway" cascade`);
     await db.close();
   }
+}
+
+/** Defines a 5-minute minor-stop threshold and waits until it is current: the state events re-projected and the time taken. */
+async function reproject(graphql: (query: string, variables: Record<string, unknown>) => Promise<unknown>): Promise<{ events: number; ms: number }> {
+  const before = (await graphql(`{ kpiDefinition { version } }`, {})) as { kpiDefinition: { version: number } };
+  const started = Date.now();
+  await graphql(`mutation { defineKpis(minorStopThresholdSeconds: 300, setupIsAvailabilityLoss: true) { version } }`, {});
+  let totalEvents = 0;
+  for (;;) {
+    const state = (await graphql(`{ kpiDefinition { version reprojection { processedEvents totalEvents } } }`, {})) as {
+      kpiDefinition: { version: number; reprojection: { processedEvents: number; totalEvents: number } | null };
+    };
+    if (state.kpiDefinition.reprojection) totalEvents = state.kpiDefinition.reprojection.totalEvents;
+    if (state.kpiDefinition.version > before.kpiDefinition.version) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const reprojectionMs = Date.now() - started;
+  return { events: totalEvents, ms: reprojectionMs };
 }
 
 interface BenchUnit {

@@ -3,6 +3,7 @@
  * (`npm run bench -- store`); the jssp suite takes `[--time-limit SECONDS] [--instances LIST] [--seed N]`. DATABASE_URL names the PostgreSQL server (default
  * postgres://postgres@127.0.0.1:5432/test); each suite works in a database of its own on it.
  */
+import '@quadrant/platform/production-mode';
 import { DEFAULT_DATABASE_URL, DEFAULT_JSSP_INSTANCES, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
 import { runJsspBench } from './jssp-bench';

@@ -1,3 +1,4 @@
+import '@quadrant/platform/production-mode';
 import 'reflect-metadata';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

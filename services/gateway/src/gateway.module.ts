@@ -29,6 +29,7 @@ import { JobOrderQueries } from './projections/job-orders/job-orders.store';
 import { ProductionProjections } from './projections/production-projections';
 import { ReadModelLoaders } from './projections/read-model-loaders';
 import { GatewayReadModels } from './projections/gateway-read-models';
+import { KpiDayRollups } from './projections/kpi-elements/kpi-day-rollup-builds';
 import { KpiProjection } from './projections/kpi-elements/kpi-projection';
 import { KpiQueries } from './projections/kpi-elements/kpi-queries';
 import { KpiReprojection } from './projections/kpi-elements/kpi-reprojection';
@@ -83,7 +84,7 @@ const commandResolvers = [
   PlanWorkScheduleResolver,
 ];
 const subscriptionResolvers = [WorkUnitStateChangedResolver, JobOrderChangedResolver, ScheduleRevisedResolver];
-const kpiProviders = [KpiProjection, KpiQueries, KpiReprojection, KpiFeed, KpiResolver];
+const kpiProviders = [KpiProjection, KpiQueries, KpiReprojection, KpiDayRollups, KpiFeed, KpiResolver];
 
 @Module({})
 export class GatewayModule {

@@ -1,3 +1,4 @@
+import '@quadrant/platform/production-mode';
 import 'reflect-metadata';
 import { runService } from '@quadrant/platform';
 import { createProductionApp } from './create-production-app';

@@ -26,7 +26,11 @@ export function parseDateTime(value: unknown): string {
   return new Date(time).toISOString();
 }
 
+/** What `toISOString` writes: answers already in this form (most are) go out as they are. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function serializeDateTime(value: unknown): string {
+  if (typeof value === 'string' && CANONICAL_UTC.test(value) && !Number.isNaN(Date.parse(value))) return value;
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
   throw new GraphQLError(`cannot serialize ${typeof value} as a DateTime`);

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DateTimeScalar } from './date-time.scalar';
 import { JSONScalar } from './json.scalar';
@@ -20,5 +21,8 @@ export function graphqlOptions(): ApolloDriverConfig {
     // Resolver errors carry a code and a message meant for clients; stack traces stay in the log.
     includeStacktraceInErrorResponses: false,
     formatError,
+    // No type or field carries cache hints: without this, Apollo's default cache-control plugin wraps every
+    // resolver of every answer (a KPI series of 720 buckets resolves thousands of fields).
+    plugins: [ApolloServerPluginCacheControlDisabled()],
   };
 }

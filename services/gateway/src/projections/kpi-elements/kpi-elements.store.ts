@@ -2,15 +2,16 @@ import { ident, type Migration, type SqlClient } from '@quadrant/database';
 import type { WorkUnitState } from '@quadrant/contracts';
 import type { ProductionFact } from '../production-facts';
 import { isoOf } from '../sql-values';
+import { DAY_GRAIN_MINUTES, DayCutter, keepDayZones, kpiDayRollupMigrations, lockDayZones } from './kpi-day-rollups';
 import { BUCKET_MS, bucketOf, emptyTimeElements, unitTimeBuckets, type BucketElements, type StateEntry, type TimeElements } from './unit-time-elements';
 
 /**
  * KPI elements as read models, kept by their own consumer (see kpi-projection.ts) from its own copy of what
  * it needs: each work unit's states (`kpi_unit_states`), corrected stop reasons (`kpi_stop_reasons`),
  * equipment paths and released cycle times. From those: the time elements and the downtime by reason of
- * every scope of the hierarchy (each work unit, and every element above it), by 15 minutes and by hour
- * (`kpi_scope_time`; `kpi_scope_reasons` by hour), under each KPI definition version; and the quantities
- * (`kpi_scope_counts`), which no definition changes. A query sums rollup rows, so its cost grows with the
+ * every scope of the hierarchy (each work unit, and every element above it), by 15 minutes, by hour and by
+ * local day (`kpi_scope_time`; `kpi_scope_reasons` by hour; the days: kpi-day-rollups.ts), under each KPI
+ * definition version; and the quantities (`kpi_scope_counts`), which no definition changes. A query sums rollup rows, so its cost grows with the
  * buckets it answers, not with the events behind them.
  *
  * A unit's time elements are recomputed, not incremented: a batch that touches a unit's states (a state
@@ -101,6 +102,7 @@ export const kpiMigrations: Migration[] = [
       )
     `,
   },
+  ...kpiDayRollupMigrations,
 ];
 
 export const GRAINS_MINUTES = [15, 60] as const;
@@ -162,9 +164,12 @@ type ReleaseFact = Extract<ProductionFact, { type: 'JobOrderReleased' }>;
  * times of released job orders, counts to the rollups, and the time elements of every unit whose states the
  * batch touched. Answers what changed, for subscribers.
  */
-export async function applyBatchToKpiElements(tx: SqlClient, schema: string, facts: readonly ProductionFact[]): Promise<KpiChange[]> {
+export async function applyBatchToKpiElements(tx: SqlClient, schema: string, facts: readonly ProductionFact[]): Promise<KpiBatchOutcome> {
   const s = ident(schema);
+  // Before any other lock (see kpi-day-rollups.ts).
+  await lockDayZones(tx, schema, 'shared');
   await keepOwnCopies(tx, s, facts);
+  const dayZonesDue = await keepDayZones(tx, s, facts);
   const releases = facts.filter((fact): fact is ReleaseFact => fact.type === 'JobOrderReleased');
   if (releases.length > 0) await keepCycleTimes(tx, s, releases);
   const changes: KpiChange[] = [];
@@ -172,7 +177,14 @@ export async function applyBatchToKpiElements(tx: SqlClient, schema: string, fac
   if (reports.length > 0) changes.push(...(await applyCounts(tx, s, reports)));
   const touched = facts.filter((fact): fact is StateFact => fact.type === 'WorkUnitStateChanged' || fact.type === 'WorkUnitStopReasonCorrected');
   if (touched.length > 0) changes.push(...(await recomputeTouchedUnits(tx, schema, touched)));
-  return changes;
+  return { changes, dayZonesDue };
+}
+
+export interface KpiBatchOutcome {
+  /** What changed, for subscribers. */
+  changes: KpiChange[];
+  /** Some scope has no day rows in its zone: `KpiDayRollups` has work. */
+  dayZonesDue: boolean;
 }
 
 /** What the recomputation reads, kept by this projection itself: paths, states, corrected reasons. */
@@ -230,7 +242,7 @@ export async function pathsOf(tx: SqlClient, s: string, equipmentIds: readonly s
   return new Map(rows.map((row) => [row.equipment_id, row.path]));
 }
 
-/** Counts go to the 15-minute and hourly buckets of their report time, for the unit and every scope above it. */
+/** Counts go to the 15-minute, hourly and daily buckets of their report time, for the unit and every scope above it. */
 async function applyCounts(tx: SqlClient, s: string, reports: readonly ReportFact[]): Promise<KpiChange[]> {
   const cycle = await tx.query<{ job_order_id: string; segment_id: string; work_unit_id: string; ideal_cycle_time_seconds: number }>(
     `select job_order_id, segment_id, work_unit_id, ideal_cycle_time_seconds from ${s}.kpi_cycle_times where job_order_id = any($1::text[])`,
@@ -238,6 +250,7 @@ async function applyCounts(tx: SqlClient, s: string, reports: readonly ReportFac
   );
   const pri = new Map(cycle.map((row) => [`${row.job_order_id}/${row.segment_id}/${row.work_unit_id}`, Number(row.ideal_cycle_time_seconds)]));
   const paths = await pathsOf(tx, s, reports.map((r) => r.data.workUnitId));
+  const days = await DayCutter.load(tx, s, [...paths.values()].flat());
   const sums = new Map<string, { scope: string; grain: number; bucket: number; priPq: number; pq: number; gq: number; sq: number; rq: number }>();
   const changes: KpiChange[] = [];
   for (const { data } of reports) {
@@ -246,8 +259,9 @@ async function applyCounts(tx: SqlClient, s: string, reports: readonly ReportFac
     const pq = data.good + data.scrap + data.rework;
     const priPq = (pri.get(`${data.jobOrderId}/${data.segmentId}/${data.workUnitId}`) ?? 0) * pq;
     for (const scope of path) {
-      for (const grain of GRAINS_MINUTES) {
-        const bucket = Math.floor(at / (grain * 60_000)) * grain * 60_000;
+      for (const grain of [...GRAINS_MINUTES, DAY_GRAIN_MINUTES]) {
+        const bucket = grain === DAY_GRAIN_MINUTES ? days.dayOf(scope, at) : Math.floor(at / (grain * 60_000)) * grain * 60_000;
+        if (bucket === undefined) continue;
         const key = `${scope}/${grain}/${bucket}`;
         const sum = sums.get(key) ?? { scope, grain, bucket, priPq: 0, pq: 0, gq: 0, sq: 0, rq: 0 };
         sum.priPq += priPq;
@@ -339,6 +353,7 @@ async function recomputeTouchedUnits(tx: SqlClient, schema: string, facts: reado
   const upTo = new Map(reprojected.map((row) => [`${row.version}/${row.work_unit_id}`, Number(row.up_to_ms)]));
   const entries = await unitEntries(tx, s, ranges);
   const paths = await pathsOf(tx, s, units);
+  const days = await DayCutter.load(tx, s, [...paths.values()].flat());
   for (const definition of definitions) {
     const mine = new Map<string, { from: number; to: number }>();
     for (const unit of units) {
@@ -349,7 +364,7 @@ async function recomputeTouchedUnits(tx: SqlClient, schema: string, facts: reado
     if (mine.size === 0) continue;
     const recomputed = new Map<string, Map<number, BucketElements>>();
     for (const [unit, range] of mine) recomputed.set(unit, unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds));
-    await replaceUnitBuckets(tx, s, definition.version, mine, recomputed, paths);
+    await replaceUnitBuckets(tx, s, definition.version, mine, recomputed, paths, days);
   }
   return units.map((unit) => ({ path: paths.get(unit) ?? [unit], from: ranges.get(unit)?.from ?? 0, to: ranges.get(unit)?.to ?? 0 }));
 }
@@ -358,7 +373,9 @@ const TIME_KEYS = ['APT', 'ASUT', 'ADET', 'ADOT', 'FE', 'TTR'] as const;
 
 /**
  * Adds, for each unit, the difference between its recomputed buckets (whole hours) and what its own rows
- * held to every scope on its path, the unit's own rows included, which then hold the recomputed figures.
+ * held to every scope on its path, the unit's own rows included, which then hold the recomputed figures:
+ * by 15 minutes, by hour, and by local day for the scopes that have day rows. The caller holds the zone
+ * lock (shared) and read `days` under it.
  */
 export async function replaceUnitBuckets(
   tx: SqlClient,
@@ -367,6 +384,7 @@ export async function replaceUnitBuckets(
   ranges: ReadonlyMap<string, { from: number; to: number }>,
   recomputed: ReadonlyMap<string, Map<number, BucketElements>>,
   paths: ReadonlyMap<string, string[]>,
+  days: DayCutter,
 ): Promise<void> {
   const units = [...recomputed.keys()];
   const froms = units.map((u) => new Date(ranges.get(u)?.from ?? 0).toISOString());
@@ -389,8 +407,9 @@ export async function replaceUnitBuckets(
   const reasonDelta = new Map<string, { scope: string; bucket: number; state: string; reasonCode: string; seconds: number; occurrences: number }>();
   const addTime = (unit: string, bucket: number, e: TimeElements, sign: 1 | -1): void => {
     for (const scope of paths.get(unit) ?? [unit]) {
-      for (const grain of GRAINS_MINUTES) {
-        const start = Math.floor(bucket / (grain * 60_000)) * grain * 60_000;
+      for (const grain of [...GRAINS_MINUTES, DAY_GRAIN_MINUTES]) {
+        const start = grain === DAY_GRAIN_MINUTES ? days.dayOf(scope, bucket) : Math.floor(bucket / (grain * 60_000)) * grain * 60_000;
+        if (start === undefined) continue;
         const key = `${scope}/${grain}/${start}`;
         const entry = timeDelta.get(key) ?? { scope, grain, bucket: start, e: emptyTimeElements() };
         for (const k of TIME_KEYS) entry.e[k] += sign * e[k];

@@ -7,6 +7,7 @@ import { KpiFeed } from '../../subscriptions/kpi-feed';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { GatewayReadModels, HeldUntilCommit } from '../gateway-read-models';
 import { productionFactOf, type ProductionFact } from '../production-facts';
+import { KpiDayRollups } from './kpi-day-rollup-builds';
 import { applyBatchToKpiElements, type KpiChange } from './kpi-elements.store';
 
 /** The KPI projection's consumer group: its own checkpoint, its own pace. */
@@ -36,12 +37,15 @@ export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutd
   private consumer: InboxConsumer | undefined;
   /** What a transaction changed, until it is known to be committed: one push per batch. */
   private readonly uncommitted = new HeldUntilCommit<KpiChange[]>();
+  /** Batches that left day rollups to build, until committed. */
+  private readonly dayRollupsDue = new HeldUntilCommit<true>();
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(GATEWAY_SCHEMA) private readonly schema: string,
     private readonly feed: KpiFeed,
     private readonly readModels: GatewayReadModels,
+    private readonly dayRollups: KpiDayRollups,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,12 +75,14 @@ export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutd
 
   private async project(events: IntegrationEvent[], tx: SqlClient): Promise<void> {
     const facts = events.map(productionFactOf).filter((fact): fact is ProductionFact => fact !== undefined);
-    const changes = await applyBatchToKpiElements(tx, this.schema, facts);
+    const { changes, dayZonesDue } = await applyBatchToKpiElements(tx, this.schema, facts);
     if (changes.length > 0 && this.feed.subscriberCount > 0) this.uncommitted.hold(facts.map((fact) => fact.eventId), changes);
+    if (dayZonesDue) this.dayRollupsDue.hold(facts.map((fact) => fact.eventId), true);
   }
 
   private announce(event: IntegrationEvent): void {
     const changes = this.uncommitted.take(event.id);
     if (changes) this.feed.publish(changes);
+    if (this.dayRollupsDue.take(event.id)) this.dayRollups.kick();
   }
 }

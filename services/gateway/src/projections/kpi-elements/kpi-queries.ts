@@ -6,8 +6,9 @@ import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { isoOf } from '../sql-values';
 import { PlannedTimes } from '../work-calendars/planned-times';
-import { grainFor, type KpiBucket } from './kpi-buckets';
+import type { KpiBucket } from './kpi-buckets';
 import { kpiDefinitions, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
+import { readRollups } from './kpi-rollup-reads';
 import { unitTimeBuckets, type BucketElements } from './unit-time-elements';
 
 /** Time lost to one state and reason over a scope and range. */
@@ -34,8 +35,8 @@ interface OpenInterval {
 }
 
 /**
- * Reads the KPI elements of scopes of the hierarchy: the rollups' time and counts (one indexed range per
- * bucket), plus what the projection cannot hold yet, each unit's current state since it began (up to now),
+ * Reads the KPI elements of scopes of the hierarchy: the rollups' time and counts (kpi-rollup-reads.ts:
+ * whole local days from day rows, the rest from hourly or 15-minute rows), plus what the projection cannot hold yet, each unit's current state since it began (up to now),
  * plus the planned times of the scope's work units from their calendars. Answers ISO 22400 elements per
  * bucket; the KPIs are computed from them by `@quadrant/kpi`.
  */
@@ -78,50 +79,27 @@ export class KpiQueries {
    */
   async elements(scopes: readonly string[], buckets: readonly KpiBucket[], now: number): Promise<Map<string, KpiElements[]>> {
     const { current } = await this.definitions();
-    const grain = grainFor(buckets);
-    // One index range scan per table, each row put in its bucket by width_bucket over the sorted bounds.
-    const { thresholds, bucketOfInterval } = bucketIntervals(buckets);
-    const first = new Date(buckets[0]?.from ?? now).toISOString();
-    const last = new Date(buckets[buckets.length - 1]?.to ?? now).toISOString();
-    const [time, counts, open, units] = await Promise.all([
-      this.db.query<{ scope_id: string; i: number; apt: number; asut: number; adet: number; adot: number; fe: string; ttr: number }>(
-        `select t.scope_id, width_bucket(t.bucket, $1::timestamptz[]) as i, sum(t.apt) as apt, sum(t.asut) as asut, sum(t.adet) as adet, sum(t.adot) as adot,
-                sum(t.fe)::text as fe, sum(t.ttr) as ttr
-           from ${this.s}.kpi_scope_time t
-          where t.version = $2 and t.scope_id = any($3::text[]) and t.grain_minutes = $4 and t.bucket >= $5 and t.bucket < $6
-          group by t.scope_id, i`,
-        [thresholds, current.version, scopes, grain, first, last],
-      ),
-      this.db.query<{ scope_id: string; i: number; pri_pq: number; pq: number; gq: number; sq: number; rq: number }>(
-        `select c.scope_id, width_bucket(c.bucket, $1::timestamptz[]) as i, sum(c.pri_pq) as pri_pq, sum(c.pq) as pq, sum(c.gq) as gq, sum(c.sq) as sq, sum(c.rq) as rq
-           from ${this.s}.kpi_scope_counts c
-          where c.scope_id = any($2::text[]) and c.grain_minutes = $3 and c.bucket >= $4 and c.bucket < $5
-          group by c.scope_id, i`,
-        [thresholds, scopes, grain, first, last],
-      ),
-      this.openIntervals(scopes),
-      this.workUnitsUnder(scopes),
-    ]);
+    const [sums, open, units] = await Promise.all([readRollups(this.db, this.s, current.version, scopes, buckets), this.openIntervals(scopes), this.workUnitsUnder(scopes)]);
     const acc = new Map<string, Record<keyof KpiElements, number>[]>(scopes.map((scope) => [scope, buckets.map(() => ({ ...elementsOf({}) }))]));
     const cell = (scope: string, index: number): Record<keyof KpiElements, number> | undefined => acc.get(scope)?.[index];
-    for (const row of time) {
-      const e = cell(row.scope_id, bucketOfInterval[Number(row.i)] ?? -1);
+    for (const { scope, index, time, counts } of sums) {
+      const e = cell(scope, index);
       if (!e) continue;
-      e.APT += Number(row.apt);
-      e.ASUT += Number(row.asut);
-      e.ADET += Number(row.adet);
-      e.ADOT += Number(row.adot);
-      e.FE += Number(row.fe);
-      e.TTR += Number(row.ttr);
-    }
-    for (const row of counts) {
-      const e = cell(row.scope_id, bucketOfInterval[Number(row.i)] ?? -1);
-      if (!e) continue;
-      e.PRI_PQ += Number(row.pri_pq);
-      e.PQ += Number(row.pq);
-      e.GQ += Number(row.gq);
-      e.SQ += Number(row.sq);
-      e.RQ += Number(row.rq);
+      if (time) {
+        e.APT += time.APT;
+        e.ASUT += time.ASUT;
+        e.ADET += time.ADET;
+        e.ADOT += time.ADOT;
+        e.FE += time.FE;
+        e.TTR += time.TTR;
+      }
+      if (counts) {
+        e.PRI_PQ += counts.PRI_PQ;
+        e.PQ += counts.PQ;
+        e.GQ += counts.GQ;
+        e.SQ += counts.SQ;
+        e.RQ += counts.RQ;
+      }
     }
     const start = buckets[0]?.from ?? now;
     const end = buckets[buckets.length - 1]?.to ?? now;
@@ -144,7 +122,7 @@ export class KpiQueries {
       }
     }
     const allUnits = [...new Set([...units.values()].flat())];
-    const planned = await this.plannedTimes.plannedTimes(allUnits, buckets.map((b) => ({ from: new Date(b.from).toISOString(), to: new Date(b.to).toISOString() })));
+    const planned = await this.plannedTimes.plannedTimesOver(allUnits, buckets.map((b) => ({ start: b.from, end: b.to })));
     for (const scope of scopes) {
       for (const unit of units.get(scope) ?? []) {
         (planned.get(unit) ?? []).forEach((times, index) => {
@@ -323,23 +301,6 @@ function openParts(interval: OpenInterval, from: number, to: number, now: number
     { state: 'Unknown' as const, since: Math.max(now, interval.since), reasonCode: null },
   ];
   return unitTimeBuckets(entries, from, to, threshold);
-}
-
-/**
- * The sorted bounds of the buckets (their starts and ends, for buckets with gaps between them such as
- * shifts) as width_bucket thresholds, and which bucket each interval between two thresholds is: interval
- * i (1-based, [thresholds[i-1], thresholds[i])) is bucket bucketOfInterval[i], or -1 in a gap.
- */
-export function bucketIntervals(buckets: readonly KpiBucket[]): { thresholds: string[]; bucketOfInterval: number[] } {
-  const bounds = [...new Set(buckets.flatMap((b) => [b.from, b.to]))].sort((a, b) => a - b);
-  const byStart = new Map(buckets.map((b, index) => [b.from, { index, to: b.to }]));
-  const bucketOfInterval = [-1];
-  for (let i = 1; i < bounds.length; i++) {
-    const bucket = byStart.get(bounds[i - 1] ?? NaN);
-    bucketOfInterval.push(bucket && bucket.to === bounds[i] ? bucket.index : -1);
-  }
-  bucketOfInterval.push(-1);
-  return { thresholds: bounds.map((ms) => new Date(ms).toISOString()), bucketOfInterval };
 }
 
 /** The index of the bucket holding `at`, or -1. */

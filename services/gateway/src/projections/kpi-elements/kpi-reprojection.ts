@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { GatewayReadModels } from '../gateway-read-models';
 import { isoOf } from '../sql-values';
+import { DayCutter, lockDayZones } from './kpi-day-rollups';
 import { kpiDefinitions, pathsOf, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
 import { unitTimeBuckets } from './unit-time-elements';
 
@@ -115,6 +116,7 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
   private async projectUnit(definition: KpiDefinitionRow, unit: string): Promise<void> {
     for (let finished = false; !finished && !this.stopping; ) {
       finished = await this.db.transaction(async (tx) => {
+        await lockDayZones(tx, this.schema, 'shared');
         await tx.query(`select pg_advisory_xact_lock(hashtext($1 || $2))`, [`kpi/${this.schema}/`, unit]);
         // Superseded meanwhile: leave it.
         const [still] = await tx.query(`select 1 from ${this.s}.kpi_definitions where version = $1 and status = 'projecting'`, [definition.version]);
@@ -140,7 +142,8 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
           new Date(range.to).toISOString(),
         ]);
         const buckets = unitTimeBuckets(entries.get(unit) ?? [], range.from, range.to, definition.minorStopThresholdSeconds);
-        await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths);
+        const days = await DayCutter.load(tx, this.s, [...paths.values()].flat());
+        await replaceUnitBuckets(tx, this.s, definition.version, ranges, new Map([[unit, buckets]]), paths, days);
         const done = range.to >= end;
         await tx.query(
           `insert into ${this.s}.kpi_reprojected_units (version, work_unit_id, up_to) values ($1, $2, $3)

@@ -1,4 +1,4 @@
-import { computeKpis, KPI_DEFINITIONS, plannedBusyTime, type KpiElements } from '@quadrant/kpi';
+import { computeKpis, KPI_DEFINITIONS, plannedBusyTime, type KpiElements, type KpiValues } from '@quadrant/kpi';
 import type { KpiBucket } from './kpi-buckets';
 
 export interface KpiValueRecord {
@@ -11,40 +11,79 @@ export interface KpiValueRecord {
 
 /** What GraphQL's `KpiSnapshot` answers: the bucket, its elements (PBT included) and the KPIs from them. */
 export interface KpiSnapshotRecord {
-  from: string;
-  to: string;
-  shift: string | null;
-  elements: KpiElements & { PBT: number };
-  oee: number | null;
-  availability: number | null;
-  effectiveness: number | null;
-  qualityRatio: number | null;
+  readonly from: string;
+  readonly to: string;
+  readonly shift: string | null;
+  readonly elements: KpiElements & { PBT: number };
+  readonly oee: number | null;
+  readonly availability: number | null;
+  readonly effectiveness: number | null;
+  readonly qualityRatio: number | null;
   readonly kpis: KpiValueRecord[];
 }
 
 /**
- * The snapshot of one bucket. `kpis` (the whole catalogue, 18 values) is worked out only when a query asks
- * for it: a series of hundreds of buckets usually wants its OEE and factors only.
+ * One bucket's snapshot. Everything but the bucket is worked out when a query asks for it, once: a series
+ * of hundreds of buckets usually wants its OEE and factors only, and the getters live on the prototype, so
+ * every snapshot has the same shape.
  */
+class KpiSnapshot implements KpiSnapshotRecord {
+  private computed: KpiValues | undefined;
+
+  constructor(
+    private readonly bucket: KpiBucket,
+    private readonly figures: KpiElements,
+  ) {}
+
+  get from(): string {
+    return new Date(this.bucket.from).toISOString();
+  }
+
+  get to(): string {
+    return new Date(this.bucket.to).toISOString();
+  }
+
+  get shift(): string | null {
+    return this.bucket.shift ?? null;
+  }
+
+  get elements(): KpiElements & { PBT: number } {
+    return { ...this.figures, PBT: plannedBusyTime(this.figures) };
+  }
+
+  get oee(): number | null {
+    return this.values.oee;
+  }
+
+  get availability(): number | null {
+    return this.values.availability;
+  }
+
+  get effectiveness(): number | null {
+    return this.values.effectiveness;
+  }
+
+  get qualityRatio(): number | null {
+    return this.values['quality-ratio'];
+  }
+
+  get kpis(): KpiValueRecord[] {
+    const values = this.values;
+    return KPI_DEFINITIONS.map((definition) => ({
+      id: definition.id,
+      name: definition.name,
+      unit: definition.unit,
+      trend: definition.trend === 'higher-is-better' ? 'HIGHER_IS_BETTER' : 'LOWER_IS_BETTER',
+      value: values[definition.id],
+    }));
+  }
+
+  private get values(): KpiValues {
+    this.computed ??= computeKpis(this.figures);
+    return this.computed;
+  }
+}
+
 export function kpiSnapshot(bucket: KpiBucket, elements: KpiElements): KpiSnapshotRecord {
-  const values = computeKpis(elements);
-  return {
-    from: new Date(bucket.from).toISOString(),
-    to: new Date(bucket.to).toISOString(),
-    shift: bucket.shift ?? null,
-    elements: { ...elements, PBT: plannedBusyTime(elements) },
-    oee: values.oee,
-    availability: values.availability,
-    effectiveness: values.effectiveness,
-    qualityRatio: values['quality-ratio'],
-    get kpis(): KpiValueRecord[] {
-      return KPI_DEFINITIONS.map((definition) => ({
-        id: definition.id,
-        name: definition.name,
-        unit: definition.unit,
-        trend: definition.trend === 'higher-is-better' ? 'HIGHER_IS_BETTER' : 'LOWER_IS_BETTER',
-        value: values[definition.id],
-      }));
-    },
-  };
+  return new KpiSnapshot(bucket, elements);
 }

@@ -206,7 +206,11 @@ export class PlannedTimes {
    * round the clock (POT = the bucket's length, PDOT = 0; see roundTheClock).
    */
   async plannedTimes(workUnitIds: readonly string[], buckets: readonly TimeBucket[]): Promise<Map<string, BucketPlannedTimes[]>> {
-    const intervals = parseBuckets(buckets);
+    return this.plannedTimesOver(workUnitIds, parseBuckets(buckets));
+  }
+
+  /** `plannedTimes` over intervals already parsed (epoch milliseconds), as the KPI queries hold them. */
+  async plannedTimesOver(workUnitIds: readonly string[], intervals: readonly Interval[]): Promise<Map<string, BucketPlannedTimes[]>> {
     const answers = new Map<string, BucketPlannedTimes[]>();
     for (const { calendar, workUnitIds: units } of groupByCalendar(await this.calendarsOf(workUnitIds))) {
       const times = Object.freeze((calendar ? bucketTimes(calendar.definition, intervals) : roundTheClock(intervals)).map((t) => Object.freeze(t)));
