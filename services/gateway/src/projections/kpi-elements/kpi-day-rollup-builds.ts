@@ -11,7 +11,7 @@ const BUILD_BATCH = 50;
 
 /**
  * Builds the day rows of the scopes that have none in their zone: at start (scopes from before daily
- * rollups, or left half-done), and after each batch that defined equipment or a calendar. One scope per
+ * rollups, or whose zone changed while no gateway ran the build), and after each batch that defined equipment or a calendar. One scope per
  * transaction, under the exclusive zone lock, from its 15-minute rows of every definition version.
  */
 @Injectable()
@@ -92,7 +92,7 @@ export class KpiDayRollups implements OnApplicationBootstrap, OnApplicationShutd
       const zone = desired.time_zone;
       const days = new LocalDays();
       const time = await tx.query<{ version: number; bucket: unknown; apt: number; asut: number; adet: number; adot: number; fe: number; ttr: number }>(
-        `select version, bucket, apt, asut, adet, adot, fe, ttr from ${s}.kpi_scope_time where scope_id = $1 and grain_minutes = 15`,
+        `select version, bucket, apt, asut, adet, adot, fe, ttr from ${s}.kpi_scope_time where scope_id = $1 and grain_minutes = 15 order by version, bucket`,
         [scope],
       );
       const timeDays = new Map<string, { version: number; day: number; e: number[] }>();
@@ -104,7 +104,7 @@ export class KpiDayRollups implements OnApplicationBootstrap, OnApplicationShutd
         timeDays.set(key, sum);
       }
       const counts = await tx.query<{ bucket: unknown; pri_pq: number; pq: number; gq: number; sq: number; rq: number }>(
-        `select bucket, pri_pq, pq, gq, sq, rq from ${s}.kpi_scope_counts where scope_id = $1 and grain_minutes = 15`,
+        `select bucket, pri_pq, pq, gq, sq, rq from ${s}.kpi_scope_counts where scope_id = $1 and grain_minutes = 15 order by bucket`,
         [scope],
       );
       const countDays = new Map<number, number[]>();

@@ -1,7 +1,6 @@
 import type { Migration, SqlClient } from '@quadrant/database';
 import { DAY_MS, ZoneClock } from '@quadrant/work-calendar';
 import type { ProductionFact } from '../production-facts';
-import { BUCKET_MS } from './unit-time-elements';
 
 /**
  * Daily rollups: the time elements and the quantities of every scope by local day, in the scope's time zone
@@ -48,35 +47,37 @@ export async function lockDayZones(tx: SqlClient, schema: string, mode: 'shared'
   await tx.query(mode === 'shared' ? `select pg_advisory_xact_lock_shared(hashtext($1))` : `select pg_advisory_xact_lock(hashtext($1))`, [`kpi-day-zones/${schema}`]);
 }
 
-/** The first instant of the local day holding `at`, per zone, remembered per 15-minute bucket. */
+/**
+ * Local days of time zones, as the KPI buckets cut them (`calendarBuckets`: the same ZoneClock). The day
+ * last found per zone is remembered, so walking through time in order costs one look-up per day.
+ */
 export class LocalDays {
   private readonly clocks = new Map<string, ZoneClock>();
-  private readonly starts = new Map<string, number>();
+  private readonly last = new Map<string, { start: number; end: number }>();
 
-  startOf(timeZone: string, at: number): number {
-    const bucket = Math.floor(at / BUCKET_MS) * BUCKET_MS;
-    const key = `${timeZone}/${bucket}`;
-    const known = this.starts.get(key);
-    if (known !== undefined) return known;
-    const clock = this.clock(timeZone);
-    const start = clock.toInstant(clock.dayNumberOf(bucket) * DAY_MS);
-    this.starts.set(key, start);
-    return start;
-  }
-
-  /** The first instant of the local day after the one holding `at`. */
-  nextStartOf(timeZone: string, at: number): number {
-    const clock = this.clock(timeZone);
-    return clock.toInstant((clock.dayNumberOf(at) + 1) * DAY_MS);
-  }
-
-  private clock(timeZone: string): ZoneClock {
+  /** The local day holding `at`: [start, end). */
+  dayOf(timeZone: string, at: number): { start: number; end: number } {
+    const last = this.last.get(timeZone);
+    if (last && at >= last.start && at < last.end) return last;
     let clock = this.clocks.get(timeZone);
     if (!clock) {
       clock = new ZoneClock(timeZone);
       this.clocks.set(timeZone, clock);
     }
-    return clock;
+    const day = clock.dayNumberOf(at);
+    const found = { start: clock.toInstant(day * DAY_MS), end: clock.toInstant((day + 1) * DAY_MS) };
+    this.last.set(timeZone, found);
+    return found;
+  }
+
+  /** The first instant of the local day holding `at`. */
+  startOf(timeZone: string, at: number): number {
+    return this.dayOf(timeZone, at).start;
+  }
+
+  /** The first instant of the local day after the one holding `at`. */
+  nextStartOf(timeZone: string, at: number): number {
+    return this.dayOf(timeZone, at).end;
   }
 }
 
@@ -94,7 +95,7 @@ export class DayCutter {
     return new DayCutter(new Map(rows.map((row) => [row.scope_id, row.time_zone])), days);
   }
 
-  /** The day row a 15-minute bucket of the scope adds to, or undefined when the scope has none. */
+  /** The day row an instant (a 15-minute bucket's start, a count's time) of the scope adds to; undefined when the scope has none. */
   dayOf(scope: string, bucket: number): number | undefined {
     const zone = this.zones.get(scope);
     return zone === undefined ? undefined : this.days.startOf(zone, bucket);
