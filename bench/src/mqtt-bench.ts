@@ -14,7 +14,9 @@ import { percentile } from './store/stats';
  * QoS 0 as Sparkplug asks. The simulated history is replayed at a paced rate with each value dated when it
  * is published, so latency is measured on the wall clock: from the metric's timestamp to the gateway's
  * projection commit of the event it became (a state change in the timeline, a count in the job order's
- * history). Every work unit runs a job order, so every count is booked.
+ * history). Every work unit runs a job order, so every count is booked. Production adds up a unit's counts
+ * of one batch into one event (see `coalesceCounts`): counts are followed by their parts, not their events,
+ * and a count's latency is that of the last message of its event.
  *
  * Path: edge nodes (this process) -> Mosquitto -> production (its own process, the Sparkplug host) ->
  * event store -> relay -> Kafka -> gateway (its own process) -> projection.
@@ -30,11 +32,15 @@ interface PhaseResult {
   publishedStates: number;
   publishedCounts: number;
   publishedPerSecond: number;
-  /** Machine events the production service stored, per second from the phase's start to its last one. */
+  /** Machine messages the production service stored, per second from the phase's start to its last one. */
   storedPerSecond: number;
-  projected: number;
-  /** Published machine events that never reached the projection (QoS 0 dropped by the broker, see below). */
-  lost: number;
+  /** The events the counts became (added up per unit and batch). */
+  countEvents: number;
+  /** Published state changes that never reached the projection (QoS 0 dropped by the broker, see below). */
+  lostStates: number;
+  /** Parts of published counts that never reached the projection. */
+  lostParts: number;
+  /** Machine messages whose effect reached the projection, per second from the phase's start to its last projection. */
   projectedPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -75,9 +81,10 @@ export async function runMqttBench(options: SuiteOptions): Promise<PhaseResult[]
     // A Monday at the early shift's start.
     const load = machineLoad(createPlantSimulation(demoPlantConfig(workUnitIds), { seed: 20261121, start: '2026-11-16T06:00:00Z' }));
     // Warm-up: every device born, the services' caches and the JIT warm.
-    const before = await projectedEvents(db, prefix, new Date(0));
+    const before = await projectedSince(db, prefix, new Date(0));
     const warm = await drive(load, sink, Math.max(options.warmupSeconds, 3), 1000);
-    await waitForProjection(db, prefix, new Date(0), before + warm.length);
+    const warmed = published(warm);
+    await waitForProjection(db, prefix, new Date(0), { states: before.states + warmed.states, parts: before.parts + warmed.parts });
     for (const rate of RATES) results.push(await phase(db, prefix, load, sink, options.durationSeconds, rate, [production, gateway]));
   } catch (error) {
     console.error(`production's last output:\n${production.log}`);
@@ -160,31 +167,53 @@ async function drive(load: MachineLoad, sink: (messages: MachineMessage[]) => Pr
   return sent;
 }
 
-/** Machine events projected since `from`: state changes in the timeline, counts in the job orders' history. */
-async function projectedEvents(db: Database, prefix: string, from: Date): Promise<number> {
-  const [row] = await db.query<{ n: string }>(
-    `select ((select count(*) from "${prefix}gateway".work_unit_state_timeline where since >= $1)
-           + (select count(*) from "${prefix}gateway".job_order_history where type = 'ProductionReported' and occurred_at >= $1))::text as n`,
+interface Projected {
+  /** State changes. */
+  states: number;
+  /** Parts counted (good, scrap and rework). */
+  parts: number;
+}
+
+/** What a list of machine messages holds, as the projection is checked against it. */
+function published(messages: readonly MachineMessage[]): Projected {
+  let states = 0;
+  let parts = 0;
+  for (const message of messages) {
+    if (message.kind === 'state') states++;
+    else parts += message.good + message.scrap + message.rework;
+  }
+  return { states, parts };
+}
+
+/** What was projected since `from`: state changes in the timeline, counted parts in the job orders' history. */
+async function projectedSince(db: Database, prefix: string, from: Date): Promise<Projected> {
+  const [row] = await db.query<{ states: string; parts: string }>(
+    `select (select count(*) from "${prefix}gateway".work_unit_state_timeline where since >= $1)::text as states,
+            (select coalesce(sum((data->>'good')::float8 + (data->>'scrap')::float8 + (data->>'rework')::float8), 0)
+               from "${prefix}gateway".job_order_history where type = 'ProductionReported' and occurred_at >= $1)::text as parts`,
     [from.toISOString()],
   );
-  return Number(row?.n ?? 0);
+  return { states: Number(row?.states ?? 0), parts: Number(row?.parts ?? 0) };
 }
 
 /**
- * Until `expected` events since `from` are projected, or nothing moved for 10 s. Sparkplug data travels at
- * QoS 0: a broker whose queue for a slow host overflows drops messages, the host sees the seq gap and asks
- * for a rebirth, which restores each unit's current state and counter totals (so parts are not lost, they
- * arrive in fewer counts) but not the state changes in between. Answers how many events are missing.
+ * Until the state changes and parts `expected` since `from` are projected, or nothing moved for 10 s.
+ * Sparkplug data travels at QoS 0: a broker whose queue for a slow host overflows drops messages, the host
+ * sees the seq gap and asks for a rebirth, which restores each unit's current state and counter totals (so
+ * parts are not lost, they arrive in fewer counts) but not the state changes in between. Answers what is
+ * missing.
  */
-async function waitForProjection(db: Database, prefix: string, from: Date, expected: number): Promise<number> {
+async function waitForProjection(db: Database, prefix: string, from: Date, expected: Projected): Promise<Projected> {
   const deadline = Date.now() + 180_000;
-  let last = -1;
+  let last = '';
   let lastChange = Date.now();
   for (;;) {
-    const projected = await projectedEvents(db, prefix, from);
-    if (projected >= expected) return 0;
-    if (projected !== last) [last, lastChange] = [projected, Date.now()];
-    if (Date.now() > deadline || Date.now() - lastChange > 10_000) return expected - projected;
+    const projected = await projectedSince(db, prefix, from);
+    const missing = { states: Math.max(0, expected.states - projected.states), parts: Math.max(0, expected.parts - projected.parts) };
+    if (missing.states === 0 && missing.parts === 0) return missing;
+    const seen = JSON.stringify(projected);
+    if (seen !== last) [last, lastChange] = [seen, Date.now()];
+    if (Date.now() > deadline || Date.now() - lastChange > 10_000) return missing;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -214,7 +243,8 @@ async function phase(
   const sent = await drive(load, sink, seconds, perSecond);
   const publishedSeconds = (Date.now() - started) / 1000;
   const memory = { productionRssMiB: rssMiB(production.pid), gatewayRssMiB: rssMiB(gateway.pid) };
-  const lost = await waitForProjection(db, prefix, from, sent.length);
+  const expected = published(sent);
+  const lost = await waitForProjection(db, prefix, from, expected);
   const rows = await db.query<{ latency_ms: string; projected_ms: string }>(
     `select (extract(epoch from projected_at - since) * 1000)::bigint::text as latency_ms, (extract(epoch from projected_at) * 1000)::bigint::text as projected_ms
        from "${prefix}gateway".work_unit_state_timeline where since >= $1
@@ -223,25 +253,35 @@ async function phase(
        from "${prefix}gateway".job_order_history where type = 'ProductionReported' and occurred_at >= $1`,
     [from.toISOString()],
   );
-  const [stored] = await db.query<{ n: string; last_ms: string | null }>(
-    `select count(*)::text as n, (extract(epoch from max(recorded_at)) * 1000)::bigint::text as last_ms
+  // Stored machine messages: each state change, and each count message whose parts an event holds.
+  const [stored] = await db.query<{ states: string; parts: string; count_events: string; last_ms: string | null }>(
+    `select count(*) filter (where event_type = 'WorkUnitStateChanged')::text as states,
+            coalesce(sum((data->>'good')::float8 + (data->>'scrap')::float8 + (data->>'rework')::float8) filter (where event_type = 'ProductionReported'), 0)::text as parts,
+            count(*) filter (where event_type = 'ProductionReported')::text as count_events,
+            (extract(epoch from max(recorded_at)) * 1000)::bigint::text as last_ms
        from "${prefix}production".events where recorded_at >= $1 and event_type in ('WorkUnitStateChanged', 'ProductionReported')`,
     [from.toISOString()],
   );
   const latencies = rows.map((row) => Number(row.latency_ms)).sort((a, b) => a - b);
   const lastProjected = rows.reduce((latest, row) => Math.max(latest, Number(row.projected_ms)), started);
   const publishedStates = sent.filter((message) => message.kind === 'state').length;
+  const publishedCounts = sent.length - publishedStates;
+  // Count messages are followed by their parts: the share of the published parts that arrived.
+  const countShare = (parts: number): number => (expected.parts > 0 ? Math.min(1, parts / expected.parts) : 1);
+  const storedMessages = Number(stored?.states ?? 0) + publishedCounts * countShare(Number(stored?.parts ?? 0));
+  const projectedMessages = expected.states - lost.states + publishedCounts * countShare(expected.parts - lost.parts);
   return {
     phase: `paced at ${perSecond.toLocaleString('en')} machine messages/s`,
     offeredPerSecond: perSecond,
     published: sent.length,
     publishedStates,
-    publishedCounts: sent.length - publishedStates,
+    publishedCounts,
     publishedPerSecond: sent.length / publishedSeconds,
-    storedPerSecond: Number(stored?.n ?? 0) / ((Number(stored?.last_ms ?? started) - started) / 1000),
-    projected: rows.length,
-    lost,
-    projectedPerSecond: rows.length / ((lastProjected - started) / 1000),
+    storedPerSecond: storedMessages / ((Number(stored?.last_ms ?? started) - started) / 1000),
+    countEvents: Number(stored?.count_events ?? 0),
+    lostStates: lost.states,
+    lostParts: lost.parts,
+    projectedPerSecond: projectedMessages / ((lastProjected - started) / 1000),
     latencyP50Ms: percentile(latencies, 50),
     latencyP99Ms: percentile(latencies, 99),
     latencyMaxMs: latencies[latencies.length - 1] ?? NaN,
@@ -253,11 +293,11 @@ function print(results: PhaseResult[]): void {
   const n = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '—');
   console.log(`\nMachine data: simulator -> Sparkplug B over MQTT (QoS 0) -> production (Sparkplug host) -> store -> relay -> Kafka -> gateway projection`);
   console.log(`(${WORK_UNITS} work units, ${DEVICES_PER_NODE} devices per edge node, 2 cores, all on this machine)\n`);
-  console.log('| phase | published (states + counts) | published/s | stored/s | projected/s | lost | p50 ms | p99 ms | max ms | production RSS MiB | gateway RSS MiB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| phase | published (states + counts) | published/s | stored/s | count events | projected/s | lost states / parts | p50 ms | p99 ms | max ms | production RSS MiB | gateway RSS MiB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
-      `| ${r.phase} | ${n(r.published)} (${n(r.publishedStates)} + ${n(r.publishedCounts)}) | ${n(r.publishedPerSecond)} | ${n(r.storedPerSecond)} | ${n(r.projectedPerSecond)} | ${n(r.lost)} | ${n(r.latencyP50Ms)} | ${n(r.latencyP99Ms)} | ${n(r.latencyMaxMs)} | ${n(r.productionRssMiB)} | ${n(r.gatewayRssMiB)} |`,
+      `| ${r.phase} | ${n(r.published)} (${n(r.publishedStates)} + ${n(r.publishedCounts)}) | ${n(r.publishedPerSecond)} | ${n(r.storedPerSecond)} | ${n(r.countEvents)} | ${n(r.projectedPerSecond)} | ${n(r.lostStates)} / ${n(r.lostParts)} | ${n(r.latencyP50Ms)} | ${n(r.latencyP99Ms)} | ${n(r.latencyMaxMs)} | ${n(r.productionRssMiB)} | ${n(r.gatewayRssMiB)} |`,
     );
   }
 }

@@ -22,9 +22,10 @@ const PARALLEL_WORK_UNITS = 16;
 /**
  * Machine signals in the order they came: state changes and disconnections become work unit state changes
  * (a disconnection leaves the unit `Unknown`), counts are booked on the job order running on the unit.
- * Each signal is its own command, idempotent by its message id, so a redelivered MQTT message changes
- * nothing. The signals are split by work unit, each unit's in their order, and the units are recorded side
- * by side; a unit's state signals go in one append, and so do its counts.
+ * Each state signal is its own command, idempotent by its message id, so a redelivered MQTT message changes
+ * nothing; a unit's counts of the batch are added up first (`coalesceCounts`). The signals are split by
+ * work unit, each unit's in their order, and the units are recorded side by side; a unit's state signals
+ * go in one append, and so do its counts.
  *
  * A booked count carries the machine's cumulative totals in its event's metadata (the baseline after a
  * restart, moved exactly when the count is booked); when a unit's last count of the batch is not booked, its totals go to
@@ -91,11 +92,49 @@ async function recordStates(production: ProductionStore, run: readonly (StateSig
   return refusals;
 }
 
+/** The KPI grain: counts are added up within one of these, never across. */
+const COUNT_BUCKET_MS = 15 * 60_000;
+
+/**
+ * A unit's counts of one batch, consecutive ones in the same 15-minute bucket added up into one count, at
+ * the last one's time, with the last one's totals, under an id made of the first and last message ids (the
+ * same batch handed again makes the same ids). Sparkplug counters are cumulative, so the sum books exactly
+ * the parts of its messages, and its totals are the right baseline after a restart. A machine reporting
+ * every second then writes one event per batch instead of one per message, through the store, Kafka and
+ * every consumer, and the KPIs, kept by 15 minutes at the finest, do not see the difference.
+ */
+export function coalesceCounts(counts: readonly CountSignal[]): CountSignal[] {
+  const merged: { count: CountSignal; firstId: string }[] = [];
+  for (const count of counts) {
+    const open = merged[merged.length - 1];
+    if (open && open.count.workUnitId === count.workUnitId && bucketOf(open.count.at) === bucketOf(count.at)) {
+      open.count = {
+        kind: 'count',
+        messageId: `${open.firstId}..${count.messageId}`,
+        workUnitId: count.workUnitId,
+        at: count.at,
+        good: open.count.good + count.good,
+        scrap: open.count.scrap + count.scrap,
+        rework: open.count.rework + count.rework,
+        totals: { ...open.count.totals, ...count.totals },
+      };
+    } else {
+      merged.push({ count, firstId: count.messageId });
+    }
+  }
+  return merged.map(({ count }) => count);
+}
+
+function bucketOf(at: string): number {
+  return Math.floor(Date.parse(at) / COUNT_BUCKET_MS);
+}
+
 async function recordCounts(
   production: ProductionStore,
-  counts: readonly CountSignal[],
+  signals: readonly CountSignal[],
   options: { keepUnbookedTotals?: (workUnitId: string, totals: CounterTotals) => Promise<void> },
 ): Promise<SignalRefusal[]> {
+  const counts = coalesceCounts(signals);
   const outcomes = await recordProductionCounts(
     production,
     counts.map((signal) => ({
