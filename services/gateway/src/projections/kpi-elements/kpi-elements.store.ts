@@ -295,26 +295,41 @@ async function applyCounts(tx: SqlClient, s: string, reports: readonly ReportFac
   return changes;
 }
 
-/** The bucket range each touched unit needs recomputed: from the interval before its earliest change to the one after its latest. */
+/**
+ * The bucket range each touched unit needs recomputed: from the interval before its earliest change (or
+ * its earliest corrected stop, which changes only its own interval) to the one after its latest fact.
+ * Two index probes per unit, whatever the number of its facts in the batch.
+ */
 async function touchedRanges(tx: SqlClient, s: string, facts: readonly StateFact[]): Promise<Map<string, { from: number; to: number }>> {
-  const rows = await tx.query<{ unit: string; since: unknown; lo: unknown; hi: unknown; correction: boolean }>(
-    `select f.unit, f.since, f.correction,
-            (select max(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since < f.since) as lo,
-            (select min(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since > f.since) as hi
-       from unnest($1::text[], $2::timestamptz[], $3::bool[]) as f(unit, since, correction)`,
-    [facts.map((f) => f.data.workUnitId), facts.map((f) => f.data.since), facts.map((f) => f.type === 'WorkUnitStopReasonCorrected')],
+  const units = new Map<string, { firstChange: number; firstCorrection: number; last: number }>();
+  for (const fact of facts) {
+    const since = Date.parse(fact.data.since);
+    const unit = units.get(fact.data.workUnitId) ?? { firstChange: Infinity, firstCorrection: Infinity, last: -Infinity };
+    if (fact.type === 'WorkUnitStopReasonCorrected') unit.firstCorrection = Math.min(unit.firstCorrection, since);
+    else unit.firstChange = Math.min(unit.firstChange, since);
+    unit.last = Math.max(unit.last, since);
+    units.set(fact.data.workUnitId, unit);
+  }
+  const ids = [...units.keys()];
+  const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+  const rows = await tx.query<{ unit: string; lo: unknown; hi: unknown }>(
+    `select f.unit,
+            (select max(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since < f.first_change) as lo,
+            (select min(t.since) from ${s}.kpi_unit_states t where t.work_unit_id = f.unit and t.since > f.last) as hi
+       from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as f(unit, first_change, last)`,
+    [ids, ids.map((id) => iso(units.get(id)?.firstChange ?? Infinity)), ids.map((id) => iso(units.get(id)?.last ?? -Infinity))],
   );
   const ranges = new Map<string, { from: number; to: number }>();
   for (const row of rows) {
-    const since = Date.parse(isoOf(row.since));
+    const unit = units.get(row.unit);
+    if (!unit) continue;
     // A new state closes the interval before it; a corrected stop changes only its own interval.
-    const from = row.correction || row.lo === null ? since : Date.parse(isoOf(row.lo));
-    const to = row.hi === null ? since : Date.parse(isoOf(row.hi));
-    const range = ranges.get(row.unit);
-    ranges.set(row.unit, range ? { from: Math.min(range.from, from), to: Math.max(range.to, to) } : { from, to });
+    const fromChange = Number.isFinite(unit.firstChange) ? (row.lo === null ? unit.firstChange : Date.parse(isoOf(row.lo))) : Infinity;
+    const from = Math.min(fromChange, unit.firstCorrection);
+    const to = row.hi === null ? unit.last : Date.parse(isoOf(row.hi));
+    // Whole hours: the unit's downtime by reason is kept by the hour, and is recomputed with its time.
+    ranges.set(row.unit, { from: Math.floor(from / HOUR_MS) * HOUR_MS, to: Math.floor((to - 1) / HOUR_MS) * HOUR_MS + HOUR_MS });
   }
-  // Whole hours: the unit's downtime by reason is kept by the hour, and is recomputed with its time.
-  for (const [unit, range] of ranges) ranges.set(unit, { from: Math.floor(range.from / HOUR_MS) * HOUR_MS, to: Math.floor((range.to - 1) / HOUR_MS) * HOUR_MS + HOUR_MS });
   return ranges;
 }
 
