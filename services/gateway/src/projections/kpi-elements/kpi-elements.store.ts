@@ -11,8 +11,8 @@ import { BUCKET_MS, bucketOf, emptyTimeElements, unitTimeBuckets, type BucketEle
  * equipment paths and released cycle times. From those: the time elements and the downtime by reason of
  * every scope of the hierarchy (each work unit, and every element above it), by 15 minutes, by hour and by
  * local day (`kpi_scope_time`; `kpi_scope_reasons` by hour; the days: kpi-day-rollups.ts), under each KPI
- * definition version; and the quantities (`kpi_scope_counts`), which no definition changes. A query sums rollup rows, so its cost grows with the
- * buckets it answers, not with the events behind them.
+ * definition version; and the quantities (`kpi_scope_counts`), which no definition changes. A query sums
+ * rollup rows, so its cost grows with the buckets it answers, not with the events behind them.
  *
  * A unit's time elements are recomputed, not incremented: a batch that touches a unit's states (a state
  * change, late or not, or a corrected stop reason) recomputes the whole hours around the intervals it
