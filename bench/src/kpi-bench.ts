@@ -22,12 +22,14 @@ import { percentile } from './store/stats';
  *
  * BENCH_KPI_DAYS shortens the year (default 365); BENCH_KPI_QUERIES sets the query repetitions (default 40).
  * BENCH_KPI_KEEP=1 keeps the seeded history (its schema prefix is printed); BENCH_KPI_REUSE=<prefix> measures
- * again on a kept history of the same BENCH_KPI_DAYS, without seeding it (and keeps it).
+ * again on a kept history of the same BENCH_KPI_DAYS, without seeding it (and keeps it). BENCH_KPI_REPROJECT=0
+ * leaves the re-projection out.
  */
 const DAYS = Number(process.env['BENCH_KPI_DAYS'] ?? 365);
 const QUERIES = Number(process.env['BENCH_KPI_QUERIES'] ?? 40);
 const KEEP = process.env['BENCH_KPI_KEEP'] === '1';
 const REUSE = process.env['BENCH_KPI_REUSE'];
+const REPROJECT = process.env['BENCH_KPI_REPROJECT'] !== '0';
 const SITES = ['kpi-north', 'kpi-south'];
 const LINES_PER_SITE = 5;
 const UNITS_PER_LINE = 10;
@@ -95,14 +97,14 @@ export async function runKpiBench(options: SuiteOptions): Promise<unknown> {
     await measure('site by shift over the last month', (i) => ({ scope: SITES[i % 2], from: monthStart, to: yearEnd, granularity: 'SHIFT' }));
 
     // Re-projection under a new definition (a 5-minute minor-stop threshold), while the old one answers.
-    const reprojection = await reproject(graphql);
+    const reprojection = REPROJECT ? await reproject(graphql) : undefined;
     const rssMiB = process.memoryUsage().rss / 2 ** 20;
 
     console.log(`\nISO 22400 KPI queries (gateway in this process, PostgreSQL on this machine, 2 cores)\n`);
     console.log('| query | buckets | p50 ms | p95 ms | max ms |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const f of figures) console.log(`| ${f.query} | ${f.buckets} | ${f.p50Ms.toFixed(1)} | ${f.p95Ms.toFixed(1)} | ${f.maxMs.toFixed(1)} |`);
-    console.log(`\nre-projection: ${reprojection.events.toLocaleString('en')} state events in ${(reprojection.ms / 1000).toFixed(1)} s (${Math.round(reprojection.events / (reprojection.ms / 1000)).toLocaleString('en')} events/s)`);
+    if (reprojection) console.log(`\nre-projection: ${reprojection.events.toLocaleString('en')} state events in ${(reprojection.ms / 1000).toFixed(1)} s (${Math.round(reprojection.events / (reprojection.ms / 1000)).toLocaleString('en')} events/s)`);
     console.log(`process RSS ${Math.round(rssMiB)} MiB`);
     const results = { days: DAYS, workUnits: plant.units.length, seeded, queries: figures, reprojection, rssMiB };
     mkdirSync(join('bench', 'results'), { recursive: true });

@@ -52,6 +52,13 @@ function offsetAt(timeZone: string, instantMs: number): number {
 }
 
 /**
+ * The daily offset readings of each zone, shared by all its clocks (a reading never changes): after the
+ * first query over a range, the next ones make no Intl call at all. At most this many days per zone.
+ */
+const sharedReadings = new Map<string, Map<number, number>>();
+const READINGS_PER_ZONE = 200_000;
+
+/**
  * Converts wall times to instants for one zone. It reads the offset once per day, at 15 h before each UTC
  * midnight, and takes a local day's offset as constant when the readings at both sides of it agree: one
  * Intl call a day instead of several per shift. That holds while offsets change at most once in three days,
@@ -62,9 +69,16 @@ function offsetAt(timeZone: string, instantMs: number): number {
  * on the wall clock never overlap in real time either.
  */
 export class ZoneClock {
-  private readonly readings = new Map<number, number>();
+  private readonly readings: Map<number, number>;
 
-  constructor(readonly timeZone: string) {}
+  constructor(readonly timeZone: string) {
+    let readings = sharedReadings.get(timeZone);
+    if (!readings) {
+      readings = new Map();
+      sharedReadings.set(timeZone, readings);
+    }
+    this.readings = readings;
+  }
 
   toInstant(wallMs: number): number {
     const dayNumber = Math.floor(wallMs / DAY_MS);
@@ -77,7 +91,12 @@ export class ZoneClock {
     return this.transitionBetween(readingInstant(dayNumber), readingInstant(dayNumber + 3), after);
   }
 
+  /** The local day (days since the epoch, on the wall clock) of an instant. */
   dayNumberOf(instantMs: number): number {
+    const utcDay = Math.floor(instantMs / DAY_MS);
+    // Readings on day − 1 and day + 2 enclose the UTC day's instants: when they agree, so does its offset.
+    const before = this.readingOn(utcDay - 1);
+    if (before === this.readingOn(utcDay + 2)) return Math.floor((instantMs + before) / DAY_MS);
     return Math.floor(wallTimeOf(this.timeZone, instantMs) / DAY_MS);
   }
 
@@ -85,6 +104,7 @@ export class ZoneClock {
     const known = this.readings.get(dayNumber);
     if (known !== undefined) return known;
     const offset = offsetAt(this.timeZone, readingInstant(dayNumber));
+    if (this.readings.size >= READINGS_PER_ZONE) this.readings.clear();
     this.readings.set(dayNumber, offset);
     return offset;
   }

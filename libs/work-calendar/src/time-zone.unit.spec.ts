@@ -38,6 +38,19 @@ describe('ZoneClock', () => {
     });
   });
 
+  it.each(['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Apia', 'Pacific/Kiritimati', 'UTC'])(
+    'given %s, when the local day of every quarter hour of a year is asked, then it is the day its wall clock reads',
+    (timeZone) => {
+      // Pacific/Apia skipped 30 December 2011 altogether; Lord Howe moves its clocks by half an hour.
+      const clock = new ZoneClock(timeZone);
+      const from = Date.parse(timeZone === 'Pacific/Apia' ? '2011-01-01T00:00:00Z' : '2025-01-01T00:00:00Z');
+      for (let instant = from; instant < from + 366 * DAY_MS; instant += 15 * 60_000) {
+        const day = clock.dayNumberOf(instant);
+        if (day !== Math.floor(wallTimeOf(timeZone, instant) / DAY_MS)) throw new Error(`${timeZone}: ${new Date(instant).toISOString()} read as day ${day}`);
+      }
+    },
+  );
+
   it('given names that are and are not IANA zones, when checked, then only the real ones are known', () => {
     expect(['Europe/Paris', 'America/Chicago', 'UTC'].map(isKnownTimeZone)).toEqual([true, true, true]);
     expect(['Europe/Lyon', 'CET+1', ''].map(isKnownTimeZone)).toEqual([false, false, false]);

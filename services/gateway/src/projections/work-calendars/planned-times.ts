@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
-import { expandCalendar, InvalidWorkCalendarError, type WorkCalendarDefinition, type WorkCalendarProblem } from '@quadrant/work-calendar';
+import { expandCalendar, InvalidWorkCalendarError, plannedIntervals, type WorkCalendarDefinition, type WorkCalendarProblem } from '@quadrant/work-calendar';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { resolveCalendar, siteOf, type ResolvedCalendar } from './work-calendars.projection';
 import { WorkCalendarQueries } from './work-calendars.store';
@@ -95,23 +95,58 @@ function overlapSeconds(intervals: readonly Interval[], bucket: Interval): numbe
   return ms / 1000;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+/** A calendar's shifts and in-shift downtime over one UTC day, cut at its ends. */
+interface DayExpansion {
+  shifts: Interval[];
+  downtime: Interval[];
+}
+
+/**
+ * Expansions by UTC day, per definition (definitions are values, held by the cache of resolved calendars):
+ * a dashboard asking for the same year again expands nothing. At most this many days per definition.
+ */
+const dayExpansions = new WeakMap<WorkCalendarDefinition, Map<number, DayExpansion>>();
+const DAYS_PER_DEFINITION = 4_000;
+
+function dayExpansion(definition: WorkCalendarDefinition, day: number): DayExpansion {
+  let days = dayExpansions.get(definition);
+  if (!days) {
+    days = new Map();
+    dayExpansions.set(definition, days);
+  }
+  const known = days.get(day);
+  if (known) return known;
+  // A non-working day's shift is outside POT, so its time is not PDOT either: plannedIntervals leaves it out.
+  const expansion = plannedIntervals(definition, day * DAY_MS, (day + 1) * DAY_MS);
+  if (days.size >= DAYS_PER_DEFINITION) days.clear();
+  days.set(day, expansion);
+  return expansion;
+}
 
 /**
  * POT and PDOT of each bucket under one calendar: the same figures as `calendarTimes(definition, from, to)`
- * bucket by bucket, from one expansion per covered range instead of one per bucket. This holds because
- * the expansion is cut exactly at range boundaries and additive (POT[a,c) = POT[a,b) + POT[b,c)); shift
- * instances never overlap each other, nor do the breaks and windows inside them (each second counted
- * once), so clipping them to a bucket and adding up is exact, in integer milliseconds as the library does.
+ * bucket by bucket, from the expansions of the UTC days the buckets cover (each made once and kept) instead
+ * of one per bucket. This holds because an expansion is cut exactly at its range's ends and additive
+ * (POT[a,c) = POT[a,b) + POT[b,c)); shift instances never overlap each other, nor do the breaks and windows
+ * inside them (each second counted once), so clipping them to a bucket and adding up is exact, in integer
+ * milliseconds as the library does.
  */
 export function bucketTimes(definition: WorkCalendarDefinition, buckets: readonly Interval[]): BucketPlannedTimes[] {
   const shifts: Interval[] = [];
   const downtime: Interval[] = [];
+  const keep = (into: Interval[], pieces: readonly Interval[], range: Interval): void => {
+    for (const piece of pieces) {
+      const start = Math.max(piece.start, range.start);
+      const end = Math.min(piece.end, range.end);
+      if (start < end) into.push(start === piece.start && end === piece.end ? piece : { start, end });
+    }
+  };
   for (const range of coverOf(buckets)) {
-    const expansion = expandCalendar(definition, iso(range.start), iso(range.end));
-    for (const s of expansion.shifts) shifts.push({ start: Date.parse(s.start), end: Date.parse(s.end) });
-    // A non-working day's interval is the time a cancelled shift would have taken: outside POT, so not PDOT.
-    for (const d of expansion.plannedDowntime) if (d.kind !== 'non-working-day') downtime.push({ start: Date.parse(d.start), end: Date.parse(d.end) });
+    for (let day = Math.floor(range.start / DAY_MS); day * DAY_MS < range.end; day++) {
+      const expansion = dayExpansion(definition, day);
+      keep(shifts, expansion.shifts, range);
+      keep(downtime, expansion.downtime, range);
+    }
   }
   shifts.sort((a, b) => a.start - b.start);
   downtime.sort((a, b) => a.start - b.start);
