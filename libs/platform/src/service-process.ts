@@ -45,7 +45,9 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(repositoryRoot(), this.script)], {
+    // QUADRANT_SERVICE_NODE_ARGS: options for the services' node (e.g. `--cpu-prof`, which NODE_OPTIONS refuses), for profiling.
+    const nodeArgs = (process.env['QUADRANT_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, join(repositoryRoot(), this.script)], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
