@@ -13,6 +13,8 @@ import { unitTimeBuckets } from './unit-time-elements';
 const HOUR_MS = 3_600_000;
 /** A unit's history is re-projected a week per transaction. */
 const WINDOW_MS = 7 * 24 * HOUR_MS;
+/** The rollups are vacuumed after this many units, and at the end. */
+const VACUUM_EVERY_UNITS = 10;
 
 /**
  * A new KPI definition is projected beside the current one, from the states the KPI projection holds (every
@@ -91,8 +93,9 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async run(): Promise<void> {
-    for (;;) {
+    for (let units = 0; ; units++) {
       if (this.stopping) return;
+      if (units > 0 && units % VACUUM_EVERY_UNITS === 0) await this.vacuum();
       const projecting = (await kpiDefinitions(this.db, this.schema)).find((d) => d.status === 'projecting');
       if (!projecting) return;
       const [next] = await this.db.query<{ work_unit_id: string }>(
@@ -172,6 +175,21 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
     for (const table of ['kpi_scope_time', 'kpi_scope_reasons', 'kpi_reprojected_units']) {
       await this.db.query(`delete from ${this.s}.${table} where version in (select version from ${this.s}.kpi_definitions where status = 'retired')`);
     }
+    await this.vacuum();
     this.logger.log(`KPI definition ${version} is current`);
+  }
+
+  /**
+   * A re-projection adds to every scope's rollup rows thousands of times, each a new row version, then
+   * deletes the old definition's rows. Without a vacuum between, each next upsert and query wades through
+   * the dead versions: on a PostgreSQL without autovacuum (PGlite has none; some servers turn it off), a
+   * year's re-projection slowed from 2,900 to 700 events/s. With autovacuum this is the same work, early.
+   */
+  private async vacuum(): Promise<void> {
+    try {
+      await this.db.query(`vacuum (analyze) ${this.s}.kpi_scope_time, ${this.s}.kpi_scope_reasons, ${this.s}.kpi_reprojected_units`);
+    } catch (error) {
+      this.logger.warn(`vacuuming the KPI rollups failed (the re-projection goes on): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
