@@ -4,6 +4,7 @@ import { SERVICE_RUNTIME, type ServiceRuntime } from '@quadrant/platform';
 import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { GatewayReadModels } from '../gateway-read-models';
 import { isoOf } from '../sql-values';
+import { BackgroundRun } from './background-run';
 import { DAY_GRAIN_MINUTES, desiredZones, LocalDays, lockDayZones } from './kpi-day-rollups';
 
 /** Scopes built per pass. */
@@ -11,17 +12,19 @@ const BUILD_BATCH = 50;
 
 /**
  * Builds the day rows of the scopes that have none in their zone: at start (scopes from before daily
- * rollups, or whose zone changed while no gateway ran the build), and after each batch that defined equipment or a calendar. One scope per
- * transaction, under the exclusive zone lock, from its 15-minute rows of every definition version.
+ * rollups, or whose zone changed while no gateway ran the build), and after each batch that defined
+ * equipment or a calendar. One scope per transaction, under the exclusive zone lock, from its 15-minute
+ * rows of every definition version.
  */
 @Injectable()
 export class KpiDayRollups implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('KpiDayRollups');
   private readonly db: Database;
   private readonly s: string;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopping = false;
+  private readonly runs = new BackgroundRun(
+    () => this.run(),
+    (error) => this.logger.error(`building daily KPI rollups stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   constructor(
     @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime,
@@ -38,43 +41,30 @@ export class KpiDayRollups implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.settled();
+    await this.runs.stop();
   }
 
   /** Looks for scopes to build (again once the current pass ends, if one is under way). */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.run()
-      .catch((error: unknown) => this.logger.error(`building daily KPI rollups stopped: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopping) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.runs.kick();
   }
 
   /** Resolves when no build is under way (for tests and shutdown). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+  settled(): Promise<void> {
+    return this.runs.settled();
   }
 
   private async run(): Promise<void> {
     let built = 0;
     for (;;) {
-      if (this.stopping) return;
+      if (this.runs.stopping) return;
       const due = await this.db.query<{ scope_id: string }>(
         `select d.scope_id from (${desiredZones(this.s)}) d left join ${this.s}.kpi_scope_zones z on z.scope_id = d.scope_id
           where z.time_zone is distinct from d.time_zone order by d.scope_id limit ${BUILD_BATCH}`,
       );
       if (due.length === 0) break;
       for (const { scope_id } of due) {
-        if (this.stopping) return;
+        if (this.runs.stopping) return;
         await this.build(scope_id);
         built++;
       }

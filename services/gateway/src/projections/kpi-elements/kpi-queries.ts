@@ -85,21 +85,8 @@ export class KpiQueries {
     for (const { scope, index, time, counts } of sums) {
       const e = cell(scope, index);
       if (!e) continue;
-      if (time) {
-        e.APT += time.APT;
-        e.ASUT += time.ASUT;
-        e.ADET += time.ADET;
-        e.ADOT += time.ADOT;
-        e.FE += time.FE;
-        e.TTR += time.TTR;
-      }
-      if (counts) {
-        e.PRI_PQ += counts.PRI_PQ;
-        e.PQ += counts.PQ;
-        e.GQ += counts.GQ;
-        e.SQ += counts.SQ;
-        e.RQ += counts.RQ;
-      }
+      if (time) addInto(e, time);
+      if (counts) addInto(e, counts);
     }
     const start = buckets[0]?.from ?? now;
     const end = buckets[buckets.length - 1]?.to ?? now;
@@ -111,13 +98,7 @@ export class KpiQueries {
         for (const scope of scopes) {
           if (!interval.path.includes(scope)) continue;
           const e = cell(scope, index);
-          if (!e) continue;
-          e.APT += part.time.APT;
-          e.ASUT += part.time.ASUT;
-          e.ADET += part.time.ADET;
-          e.ADOT += part.time.ADOT;
-          e.FE += part.time.FE;
-          e.TTR += part.time.TTR;
+          if (e) addInto(e, part.time);
         }
       }
     }
@@ -127,9 +108,7 @@ export class KpiQueries {
       for (const unit of units.get(scope) ?? []) {
         (planned.get(unit) ?? []).forEach((times, index) => {
           const e = cell(scope, index);
-          if (!e) return;
-          e.POT += times.POT;
-          e.PDOT += times.PDOT;
+          if (e) addInto(e, times);
         });
       }
     }
@@ -264,17 +243,8 @@ export class KpiQueries {
     intervals.forEach((interval, index) => {
       // The unit's last state runs until now: close it there, as the open interval of a scope's query is.
       const states = [...(entries.get(interval.unit) ?? []), { state: 'Unknown' as const, since: Math.max(now, interval.to), reasonCode: null }];
-      for (const part of unitTimeBuckets(states, interval.from, interval.to, current.minorStopThresholdSeconds).values()) {
-        e.APT += part.time.APT;
-        e.ASUT += part.time.ASUT;
-        e.ADET += part.time.ADET;
-        e.ADOT += part.time.ADOT;
-        e.FE += part.time.FE;
-        e.TTR += part.time.TTR;
-      }
-      const times = planned.get(interval.unit)?.[index];
-      e.POT += times?.POT ?? 0;
-      e.PDOT += times?.PDOT ?? 0;
+      for (const part of unitTimeBuckets(states, interval.from, interval.to, current.minorStopThresholdSeconds).values()) addInto(e, part.time);
+      addInto(e, planned.get(interval.unit)?.[index] ?? {});
     });
     return elementsOf({ ...e, TBF: e.APT + e.ASUT });
   }
@@ -291,6 +261,11 @@ export class KpiQueries {
     );
     return rows.map((row) => ({ workUnitId: row.work_unit_id, path: row.path, state: row.state, since: Date.parse(isoOf(row.since)), reasonCode: row.reason_code }));
   }
+}
+
+/** Adds some elements into a bucket's running sums. */
+function addInto(sums: Record<keyof KpiElements, number>, part: Partial<Record<keyof KpiElements, number>>): void {
+  for (const key of Object.keys(part) as (keyof KpiElements)[]) sums[key] += part[key] ?? 0;
 }
 
 /** The open interval's part in [from, to), per 15-minute bucket, as if it ended now. */

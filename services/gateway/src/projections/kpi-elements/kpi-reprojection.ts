@@ -7,6 +7,7 @@ import { GATEWAY_SCHEMA } from '../gateway-schema';
 import { GatewayReadModels } from '../gateway-read-models';
 import { isoOf } from '../sql-values';
 import { DayCutter, lockDayZones } from './kpi-day-rollups';
+import { BackgroundRun } from './background-run';
 import { kpiDefinitions, pathsOf, replaceUnitBuckets, unitEntries, type KpiDefinitionRow } from './kpi-elements.store';
 import { unitTimeBuckets } from './unit-time-elements';
 
@@ -28,8 +29,10 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('KpiReprojection');
   private readonly db: Database;
   private readonly s: string;
-  private running: Promise<void> | undefined;
-  private stopping = false;
+  private readonly runs = new BackgroundRun(
+    () => this.run(),
+    (error) => this.logger.error(`KPI re-projection stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   constructor(
     @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime,
@@ -43,12 +46,11 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.ready();
     // Resume an interrupted re-projection.
-    this.kick();
+    this.runs.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.running;
+    await this.runs.stop();
   }
 
   /** Defines the next version and starts projecting it; a definition still being projected is superseded. */
@@ -72,29 +74,20 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
       if (!row) throw new Error('no version was defined');
       return row.version;
     });
-    this.kick();
+    this.runs.kick();
     const defined = (await kpiDefinitions(this.db, this.schema)).find((d) => d.version === version);
     if (!defined) throw new Error(`KPI definition ${version} vanished`);
     return defined;
   }
 
   /** Resolves when no re-projection is under way (for tests and shutdown). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private kick(): void {
-    if (this.running) return;
-    this.running = this.run()
-      .catch((error: unknown) => this.logger.error(`KPI re-projection stopped: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-      });
+  settled(): Promise<void> {
+    return this.runs.settled();
   }
 
   private async run(): Promise<void> {
     for (let units = 0; ; units++) {
-      if (this.stopping) return;
+      if (this.runs.stopping) return;
       if (units > 0 && units % VACUUM_EVERY_UNITS === 0) await this.vacuum();
       const projecting = (await kpiDefinitions(this.db, this.schema)).find((d) => d.status === 'projecting');
       if (!projecting) return;
@@ -117,7 +110,7 @@ export class KpiReprojection implements OnApplicationBootstrap, OnApplicationShu
    * global-log reader of the database cluster), and live batches keep the part already done up to date.
    */
   private async projectUnit(definition: KpiDefinitionRow, unit: string): Promise<void> {
-    for (let finished = false; !finished && !this.stopping; ) {
+    for (let finished = false; !finished && !this.runs.stopping; ) {
       finished = await this.db.transaction(async (tx) => {
         await lockDayZones(tx, this.schema, 'shared');
         await tx.query(`select pg_advisory_xact_lock(hashtext($1 || $2))`, [`kpi/${this.schema}/`, unit]);
