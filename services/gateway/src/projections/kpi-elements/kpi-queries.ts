@@ -75,11 +75,18 @@ export class KpiQueries {
 
   /**
    * The elements of each scope for each bucket (buckets sorted, not overlapping, 15-minute aligned), in the
-   * buckets' order. `now` ends the open intervals (the current states).
+   * buckets' order. `now` ends the open intervals (the current states). `timeZone`: the zone the buckets
+   * were cut in, when they were cut in the scopes' own (see readRollups).
    */
-  async elements(scopes: readonly string[], buckets: readonly KpiBucket[], now: number): Promise<Map<string, KpiElements[]>> {
-    const { current } = await this.definitions();
-    const [sums, open, units] = await Promise.all([readRollups(this.db, this.s, current.version, scopes, buckets), this.openIntervals(scopes), this.workUnitsUnder(scopes)]);
+  async elements(scopes: readonly string[], buckets: readonly KpiBucket[], now: number, timeZone?: string): Promise<Map<string, KpiElements[]>> {
+    const intervals = buckets.map((b) => ({ start: b.from, end: b.to }));
+    // The statements that do not depend on each other go side by side: a query waits for the longest chain.
+    const unitsUnder = this.workUnitsUnder(scopes);
+    const plannedTimes = unitsUnder.then((units) => this.plannedTimes.plannedTimesOver([...new Set([...units.values()].flat())], intervals));
+    // Awaited below; until then a failure must not count as unhandled (the first await may throw before).
+    plannedTimes.catch(() => undefined);
+    const [{ current }, open, units] = await Promise.all([this.definitions(), this.openIntervals(scopes), unitsUnder]);
+    const [sums, planned] = await Promise.all([readRollups(this.db, this.s, current.version, scopes, buckets, timeZone), plannedTimes]);
     const acc = new Map<string, Record<keyof KpiElements, number>[]>(scopes.map((scope) => [scope, buckets.map(() => ({ ...elementsOf({}) }))]));
     const cell = (scope: string, index: number): Record<keyof KpiElements, number> | undefined => acc.get(scope)?.[index];
     for (const { scope, index, time, counts } of sums) {
@@ -102,8 +109,6 @@ export class KpiQueries {
         }
       }
     }
-    const allUnits = [...new Set([...units.values()].flat())];
-    const planned = await this.plannedTimes.plannedTimesOver(allUnits, buckets.map((b) => ({ start: b.from, end: b.to })));
     for (const scope of scopes) {
       for (const unit of units.get(scope) ?? []) {
         (planned.get(unit) ?? []).forEach((times, index) => {

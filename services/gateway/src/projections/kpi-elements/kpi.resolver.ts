@@ -55,9 +55,9 @@ export class KpiResolver {
   ): Promise<KpiSeriesRecord> {
     const range = rangeOf(from, to);
     const [equipment, definition] = await Promise.all([this.scopeOf(scope), this.definition()]);
-    const buckets = await this.bucketsOf(equipment, range, granularity);
+    const { buckets, timeZone } = await this.bucketsOf(equipment, range, granularity);
     const now = Date.now();
-    const elements = (await this.kpis.elements([scope], buckets, now)).get(scope) ?? [];
+    const elements = (await this.kpis.elements([scope], buckets, now, timeZone)).get(scope) ?? [];
     // Hour, day and week buckets partition the range: their sum is the total. Shifts leave gaps.
     const total = granularity === 'SHIFT' ? ((await this.kpis.elements([scope], [range], now)).get(scope)?.[0] ?? elementsMissing()) : sumElements(elements);
     return {
@@ -145,17 +145,20 @@ export class KpiResolver {
     return equipment;
   }
 
-  private async bucketsOf(scope: EquipmentRecord, range: KpiBucket, granularity: KpiGranularity): Promise<KpiBucket[]> {
+  /** The series' buckets, and the zone they were cut in (none for shifts, which come from the calendars). */
+  private async bucketsOf(scope: EquipmentRecord, range: KpiBucket, granularity: KpiGranularity): Promise<{ buckets: KpiBucket[]; timeZone?: string }> {
     let buckets: KpiBucket[];
+    let timeZone: string | undefined;
     if (granularity === 'SHIFT') {
       const units = (await this.kpis.workUnitsUnder([scope.id])).get(scope.id) ?? [];
       const shifts = await this.planned.shiftBuckets(units, new Date(range.from).toISOString(), new Date(range.to).toISOString());
       buckets = shifts.map((shift) => ({ ...alignedRange(Date.parse(shift.from), Date.parse(shift.to)), shift: `${shift.date} ${shift.shift}` }));
     } else {
-      buckets = calendarBuckets(range.from, range.to, granularity, await this.planned.timeZoneOf(scope.id));
+      timeZone = await this.planned.timeZoneOf(scope.id);
+      buckets = calendarBuckets(range.from, range.to, granularity, timeZone);
     }
     if (buckets.length > MAX_BUCKETS) throw badInput('granularity', `gives ${buckets.length} buckets over this range; at most ${MAX_BUCKETS}: choose a coarser granularity or a shorter range`);
-    return buckets;
+    return timeZone === undefined ? { buckets } : { buckets, timeZone };
   }
 }
 
