@@ -10,9 +10,10 @@ import type { ProductionFact } from '../production-facts';
  *
  * `kpi_scope_zones` says which scopes have them and in which zone. The writers of the rollups (live batches,
  * re-projection) add their differences to a scope's day rows only when it has a zone row. When a calendar
- * gives a scope another zone (or a scope is new), its zone row goes and `KpiDayRollups` builds its day rows
- * again from its 15-minute rows (kpi-day-rollup-builds.ts), then writes the zone row. Queries read day rows only for a scope whose zone
- * row names the zone they cut days in, checked in the same statement; otherwise they sum the finer rows.
+ * gives a scope another zone (or a scope is new), its zone row goes and `KpiDayRollups`
+ * (kpi-day-rollup-builds.ts) builds its day rows again from its 15-minute rows, then writes the zone row.
+ * Queries read day rows only for a scope whose zone row names the zone they cut days in, checked in the
+ * same statement; otherwise they sum the finer rows.
  *
  * Every transaction that writes rollup rows holds the zone lock shared, taken before any other lock; a build
  * holds it exclusively. So a build never runs beside a writer: it sees every committed 15-minute row, and
@@ -110,7 +111,14 @@ type CalendarFact = Extract<ProductionFact, { type: 'WorkCalendarDefined' }>;
  * scope lost its zone row or has none yet, that is whether a build is due.
  */
 export async function keepDayZones(tx: SqlClient, s: string, facts: readonly ProductionFact[]): Promise<boolean> {
-  const calendars = facts.filter((fact): fact is CalendarFact => fact.type === 'WorkCalendarDefined');
+  // The latest version of each equipment's calendar in the batch: one row each for the upsert.
+  const latest = new Map<string, CalendarFact>();
+  for (const fact of facts) {
+    if (fact.type !== 'WorkCalendarDefined') continue;
+    const known = latest.get(fact.data.equipmentId);
+    if (!known || fact.data.version > known.data.version) latest.set(fact.data.equipmentId, fact);
+  }
+  const calendars = [...latest.values()];
   if (calendars.length > 0) {
     await tx.query(
       `insert into ${s}.kpi_calendar_zones as k (equipment_id, version, time_zone)
