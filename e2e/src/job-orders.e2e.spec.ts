@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '@quadrant/database';
-import { testDatabaseUrl, testKafkaBrokers, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningLine, testDatabaseUrl, testKafkaBrokers, uniqueSchema } from '@quadrant/testing';
 import { freePort, ServiceProcess } from '@quadrant/platform';
 
 /**
@@ -64,25 +64,7 @@ describe('job orders: production and the gateway agree', () => {
     gateway = new ServiceProcess('gateway', 'dist/services/gateway/src/main.js', await freePort(), { ...env, PRODUCTION_URL: production.url });
     await gateway.start();
 
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-      ['mill-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await rest('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await rest('/equipment-classes', { equipmentClassId: 'lathes', name: 'CNC lathes' });
-    await rest('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-1' });
-    await rest('/products', { productId: 'shaft', name: 'Drive shaft', unitOfMeasure: 'pcs' });
-    await rest('/products/shaft/routings', {
-      segments: [
-        { segmentId: 'turn', name: 'Turning', eligible: [{ equipmentClassId: 'lathes', idealCycleTimeSeconds: 30, setupTimeSeconds: 600 }] },
-        { segmentId: 'mill', name: 'Milling', eligible: [{ workUnitId: 'mill-1', idealCycleTimeSeconds: 45, setupTimeSeconds: 300 }], dependsOn: ['turn'] },
-      ],
-    });
+    await defineMachiningLine(rest, { workUnits: ['lathe-1', 'mill-1'] });
     for (const unit of ['lathe-1', 'mill-1']) await rest(`/work-units/${unit}/state`, { state: 'Idle', since: minute(0) });
   });
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { openDatabase, type Database } from '@quadrant/database';
 import { InProcessTransport } from '@quadrant/messaging';
-import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningEquipment, testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createProductionApp } from './create-production-app';
 
 /** The production service's HTTP API on a real PostgreSQL: validation, typed errors, idempotency. */
@@ -16,16 +16,13 @@ describe('production API', () => {
     app = await createProductionApp({ db, transport: new InProcessTransport(), schemaPrefix }, { logger: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      const response = await post('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-      expect(response.status).toBe(201);
-    }
+    await defineMachiningEquipment(
+      async (path, body) => {
+        const response = await post(path, body);
+        expect(response.status).toBe(201);
+      },
+      { workUnits: ['lathe-1'], lathesClass: false },
+    );
   });
   afterAll(async () => {
     await app.close();

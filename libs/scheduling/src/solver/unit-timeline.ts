@@ -72,15 +72,10 @@ export class UnitTimeline {
       ss = st - s;
       en = st + duration;
       if (k >= nb) break;
+      // Done when the next blocked interval starts after the end without having ended before the setup;
+      // otherwise the op goes after it (a frozen op's family carries over, a window's does not) and tries again.
+      if (b.to[k] > ss && b.from[k] >= en) break;
       const bf = b.family[k];
-      if (b.to[k] <= ss) {
-        // Passed entirely before the setup: only a frozen op's family carries over.
-        if (bf !== WINDOW_FAMILY) fam = bf;
-        if (b.to[k] > lo) lo = b.to[k];
-        k++;
-        continue;
-      }
-      if (b.from[k] >= en) break;
       if (bf !== WINDOW_FAMILY) fam = bf;
       if (b.to[k] > lo) lo = b.to[k];
       k++;
@@ -121,14 +116,8 @@ export class UnitTimeline {
       }
       en = walk.advance(cal, st, walk.at, duration);
       if (k >= nb) break;
+      if (b.to[k] > ss && b.from[k] >= en) break;
       const bf = b.family[k];
-      if (b.to[k] <= ss) {
-        if (bf !== WINDOW_FAMILY) fam = bf;
-        if (b.to[k] > lo) lo = b.to[k];
-        k++;
-        continue;
-      }
-      if (b.from[k] >= en) break;
       if (bf !== WINDOW_FAMILY) fam = bf;
       if (b.to[k] > lo) lo = b.to[k];
       k++;

@@ -1,18 +1,8 @@
-import { InvalidSchedulingProblem } from '../errors';
 import type { Operation, SchedulingProblem, TimeWindow } from '../problem';
-import { validateProblem } from '../validation/validate-problem';
 import { randomProblem } from './random-problem';
+import { problemsOf } from './problems-of';
 
 const cases = Array.from({ length: 240 }, (_, i) => ({ seed: 7000 + i, problem: randomProblem(7000 + i) }));
-
-function problemsOf(problem: SchedulingProblem): string[] {
-  try {
-    validateProblem(problem);
-    return [];
-  } catch (error) {
-    return error instanceof InvalidSchedulingProblem ? error.problems : [String(error)];
-  }
-}
 
 describe('randomProblem', () => {
   it('given a seed, when called twice, then it makes the same problem, and another seed makes another', () => {

@@ -1,6 +1,7 @@
 import { InvalidSchedulingProblem } from '../errors';
 import type { Job, Operation, SchedulingProblem } from '../problem';
 import { validateProblem } from './validate-problem';
+import { problemsOf } from '../testing/problems-of';
 
 const cut: Operation = { id: 'JO-1.cut', setupFamily: 'steel', alternatives: [{ workUnitId: 'press-1', duration: 10, setup: 2 }, { workUnitId: 'press-2', duration: 12 }] };
 const bend: Operation = { id: 'JO-1.bend', alternatives: [{ workUnitId: 'press-2', duration: 5 }] };
@@ -24,16 +25,6 @@ const withJobs = (...jobs: Job[]): SchedulingProblem => ({ ...plant, jobs });
 const withCut = (changes: Partial<Operation>): SchedulingProblem => withJobs({ ...jo1, operations: [{ ...cut, ...changes }, bend] }, jo2);
 const withJo2After = (after: Record<string, string[]>): SchedulingProblem =>
   withJobs(jo1, { ...jo2, operations: jo2.operations.map((operation) => (after[operation.id] ? { ...operation, after: after[operation.id] } : operation)) });
-
-function problemsOf(problem: SchedulingProblem): string[] {
-  try {
-    validateProblem(problem);
-  } catch (error) {
-    if (error instanceof InvalidSchedulingProblem) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('validateProblem', () => {
   it('given a flexible problem with setups, windows, a DAG and frozen work in order, when validated, then it passes', () => {

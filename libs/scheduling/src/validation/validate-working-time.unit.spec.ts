@@ -1,22 +1,11 @@
-import { InvalidSchedulingProblem } from '../errors';
 import type { SchedulingProblem, TimeWindow } from '../problem';
-import { validateProblem } from './validate-problem';
+import { problemsOf } from '../testing/problems-of';
 
 const withWorkingTime = (workingTime: readonly TimeWindow[]): SchedulingProblem => ({
   start: 0,
   workUnits: [{ id: 'lathe', workingTime }, { id: 'saw' }],
   jobs: [{ id: 'A', operations: [{ id: 'A1', alternatives: [{ workUnitId: 'lathe', duration: 5 }] }] }],
 });
-
-function problemsOf(problem: SchedulingProblem): string[] {
-  try {
-    validateProblem(problem);
-  } catch (error) {
-    if (error instanceof InvalidSchedulingProblem) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('validateProblem, given working time', () => {
   it('when its intervals are sorted, apart or touching, then it passes', () => {

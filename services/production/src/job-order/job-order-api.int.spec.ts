@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { openDatabase, type Database } from '@quadrant/database';
 import { InProcessTransport } from '@quadrant/messaging';
-import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningEquipment, testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createProductionApp } from '../create-production-app';
 
 /** Work definitions and a job order from creation to close, with every enforcement, on a real PostgreSQL. */
@@ -39,20 +39,7 @@ describe('job orders over HTTP', () => {
     app = await createProductionApp({ db, transport: new InProcessTransport(), schemaPrefix }, { logger: false });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-      ['lathe-2', 'WorkUnit', 'line-1'],
-      ['mill-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await ok('/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
-    await ok('/equipment-classes', { equipmentClassId: 'lathes', name: 'CNC lathes' });
-    await ok('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-1' });
-    await ok('/equipment-classes/lathes/work-units', { workUnitId: 'lathe-2' });
+    await defineMachiningEquipment(ok);
     await ok('/products', { productId: 'shaft', name: 'Drive shaft', unitOfMeasure: 'pcs' });
     await ok('/products/shaft/routings', {
       segments: [

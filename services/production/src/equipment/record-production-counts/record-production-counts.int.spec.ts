@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { openDatabase, type Database } from '@quadrant/database';
 import { InProcessTransport } from '@quadrant/messaging';
-import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { defineMachiningEquipment, testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
 import { createProductionApp } from '../../create-production-app';
 
 /**
@@ -38,15 +38,7 @@ describe('machine counts across replicas', () => {
   }
 
   it('books a count on the job order running now, not the one this replica last saw', async () => {
-    for (const [equipmentId, level, parentId] of [
-      ['acme', 'Enterprise', undefined],
-      ['lyon', 'Site', 'acme'],
-      ['machining', 'Area', 'lyon'],
-      ['line-1', 'WorkCenter', 'machining'],
-      ['lathe-1', 'WorkUnit', 'line-1'],
-    ] as const) {
-      await post(0, '/equipment', { equipmentId, name: equipmentId, level, ...(parentId ? { parentId } : {}) });
-    }
+    await defineMachiningEquipment((path, body) => post(0, path, body), { workUnits: ['lathe-1'], lathesClass: false });
     await post(0, '/work-units/lathe-1/state', { state: 'Running', since: new Date(Date.now() - 60_000).toISOString() });
     await post(0, '/products', { productId: 'shaft', name: 'Shaft', unitOfMeasure: 'pcs' });
     await post(0, '/products/shaft/routings', { segments: [{ segmentId: 'turn', name: 'Turning', eligible: [{ workUnitId: 'lathe-1', idealCycleTimeSeconds: 30, setupTimeSeconds: 0 }] }] });
