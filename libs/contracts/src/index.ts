@@ -1,5 +1,6 @@
 export * from './catalog';
 export * from './schemas';
+export * from './command-schemas';
 export * from './cloud-events';
 export * from './production/events';
 export * from './production/work-definition-events';

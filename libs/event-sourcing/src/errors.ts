@@ -24,9 +24,15 @@ export class NotFoundError extends QuadrantError {
   }
 }
 
+/** One problem with a request's input: the field at fault (`changes.1.since`) and what is wrong with it. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
 export class InvalidInputError extends QuadrantError {
   readonly code = 'BAD_USER_INPUT';
-  constructor(readonly problems: readonly { field: string; message: string }[]) {
+  constructor(readonly problems: readonly InputProblem[]) {
     super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '), { problems });
   }
 }

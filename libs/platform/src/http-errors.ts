@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { InvalidInputError, QuadrantError } from '@quadrant/event-sourcing';
+import { InvalidInputError, QuadrantError, type InputProblem } from '@quadrant/event-sourcing';
 
 /** The HTTP status each error code answers with. A code not listed is a refused business rule: 422. */
 const STATUS_BY_CODE: Record<string, number> = {
@@ -74,7 +74,7 @@ function bodyParserError(exception: unknown): { status: number; code: string; me
   return undefined;
 }
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+function flatten(errors: ValidationError[], parent = ''): InputProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));

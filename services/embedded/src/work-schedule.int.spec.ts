@@ -63,9 +63,12 @@ describe('work schedule through the gateway', () => {
     gatewayUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
     ws = createClient({ url: `${gatewayUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: true });
     await defineMachiningLine(rest);
-    for (const jobOrderId of ['jo-1', 'jo-2', 'jo-3']) {
+    // One release at a time, each answered by its own revision: releases that reach the scheduler together
+    // are answered by one revision (a backlog is revised once), and the tests below count three.
+    for (const [index, jobOrderId] of ['jo-1', 'jo-2', 'jo-3'].entries()) {
       await rest('/job-orders', { jobOrderId, productId: 'shaft', quantity: 40, siteId: 'lyon', priority: 2, dueAt: '2026-01-01T00:00:00Z' });
       await rest(`/job-orders/${jobOrderId}/release`);
+      await eventually(async () => (await revisions()).length === index + 1, `the revision of release ${index + 1}`, 15_000);
     }
     await eventually(async () => (await revisions()).length === 3, 'three release revisions', 15_000);
   });

@@ -9,6 +9,12 @@ export interface CatchUpSubscriptionOptions {
   batchSize?: number;
   /** How long to wait before polling again when the log had nothing new. */
   idleMs?: number;
+  /**
+   * Each read that finds nothing doubles that wait, up to this (default: `idleMs`, no backoff); new events or
+   * a `wake` bring it back to `idleMs`. An idle service then polls a few times a second instead of a hundred,
+   * while appends in this process (which wake it) are still read at once.
+   */
+  maxIdleMs?: number;
   onError?(error: unknown, attempt: number): void;
 }
 
@@ -21,6 +27,8 @@ export class CatchUpSubscription {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A wake that came while reading or handling: the next idle wait ends at once. */
+  private wokenMeanwhile = false;
   private position: LogPosition | undefined;
 
   constructor(
@@ -40,9 +48,10 @@ export class CatchUpSubscription {
     this.loop = this.run();
   }
 
-  /** Skips the idle wait: new events were just appended in this process. */
+  /** Skips the idle wait, or the next one if it is busy: new events were just appended in this process. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenMeanwhile = true;
   }
 
   async stop(): Promise<void> {
@@ -54,14 +63,18 @@ export class CatchUpSubscription {
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
     const idleMs = this.options.idleMs ?? 20;
+    const maxIdleMs = Math.max(idleMs, this.options.maxIdleMs ?? idleMs);
     let failures = 0;
+    let idle = idleMs;
     while (this.running) {
       try {
         const events = await this.store.readAll({ after: this.position, limit: batchSize });
         if (events.length === 0) {
-          await this.idle(idleMs);
+          const woken = await this.idle(idle);
+          idle = woken ? idleMs : Math.min(maxIdleMs, idle * 2);
           continue;
         }
+        idle = idleMs;
         await this.options.handle(events);
         const last = events[events.length - 1];
         if (last) {
@@ -77,15 +90,20 @@ export class CatchUpSubscription {
     }
   }
 
-  private idle(ms: number): Promise<void> {
+  /** Waits `ms`, or until woken (now, or since the last wait): resolves true when woken. */
+  private idle(ms: number): Promise<boolean> {
+    if (this.wokenMeanwhile) {
+      this.wokenMeanwhile = false;
+      return Promise.resolve(true);
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const wake = (): void => done();
-      this.wakeUp = wake;
-      function done(): void {
+      const done = (woken: boolean): void => {
         clearTimeout(timer);
-        resolve();
-      }
+        this.wakeUp = undefined;
+        resolve(woken);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      this.wakeUp = () => done(true);
     });
   }
 }

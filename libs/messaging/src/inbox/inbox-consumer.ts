@@ -102,14 +102,11 @@ export class InboxConsumer {
     let applied: IntegrationEvent[];
     try {
       applied = await this.options.db.transaction(async (tx) => {
-        const params: unknown[] = [this.options.groupId, last.message.topic];
-        const rows = parsed.map(({ event }) => {
-          params.push(event.id);
-          return `($1, $${params.length}, $2)`;
-        });
+        // One statement text for every batch size, prepared once per connection.
         const inserted = await tx.query<{ event_id: string }>(
-          `insert into ${this.s}.inbox (group_id, event_id, topic) values ${rows.join(', ')} on conflict do nothing returning event_id`,
-          params,
+          `insert into ${this.s}.inbox (group_id, event_id, topic) select $1, id, $2 from unnest($3::text[]) as t(id) on conflict do nothing returning event_id`,
+          [this.options.groupId, last.message.topic, parsed.map(({ event }) => event.id)],
+          { prepareAs: `inbox-claim:${this.options.schema}` },
         );
         const fresh = new Set(inserted.map((row) => row.event_id));
         // delete: an event twice in one batch is applied once

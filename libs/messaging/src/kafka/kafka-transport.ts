@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer, type KafkaMessage } from 'kafkajs';
 import type { IncomingMessage, MessageTransport, OutgoingMessage, SubscribeOptions, TransportSubscription } from '../transport';
+import { fixKafkajsIdleTimer } from './kafkajs-idle-timer-fix';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -30,6 +31,7 @@ export class KafkaTransport implements MessageTransport {
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaTransportOptions) {
+    fixKafkajsIdleTimer();
     const log = options.log ?? ((message: string) => console.warn(message));
     this.kafka = new Kafka({
       clientId: options.clientId,

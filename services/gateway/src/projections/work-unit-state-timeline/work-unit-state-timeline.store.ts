@@ -70,20 +70,27 @@ function toStopReason(row: StopReasonRow): StopReasonRecord {
   };
 }
 
-/** A batch's state changes in one statement, and its stop reason corrections (rare) in two more. */
+/**
+ * A batch's state changes in one statement (one text for every batch size, prepared once per connection,
+ * the rows as column arrays), and its stop reason corrections (rare) in two more.
+ */
 export async function applyBatchToWorkUnitStateTimeline(tx: SqlClient, schema: string, facts: readonly ProductionFact[]): Promise<void> {
   const s = ident(schema);
-  const params: unknown[] = [];
-  const values: string[] = [];
+  const columns: unknown[][] = [[], [], [], [], [], [], [], []];
   for (const fact of facts) {
     const outcome = projectWorkUnitStateTimeline(fact);
     if (!('write' in outcome)) continue;
     const c = outcome.write;
-    const first = params.length;
-    params.push(c.eventId, c.workUnitId, c.state, c.previousState, c.since, c.reasonCode, c.reasonText, c.streamPosition);
-    values.push(`($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}::timestamptz, $${first + 6}, $${first + 7}, $${first + 8}::int)`);
+    [c.eventId, c.workUnitId, c.state, c.previousState, c.since, c.reasonCode, c.reasonText, c.streamPosition].forEach((value, i) => columns[i]?.push(value));
   }
-  if (values.length > 0) await tx.query(`insert into ${s}.work_unit_state_timeline (${COLUMNS}) values ${values.join(', ')} on conflict do nothing`, params);
+  if ((columns[0]?.length ?? 0) > 0) {
+    await tx.query(
+      `insert into ${s}.work_unit_state_timeline (${COLUMNS})
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[]) on conflict do nothing`,
+      columns,
+      { prepareAs: `timeline-insert:${schema}` },
+    );
+  }
   await applyBatchToStopReasons(tx, s, facts);
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Context, type RequestContext } from '@quadrant/platform';
-import { RecordStateChangesDto } from './record-state-changes.dto';
+import { RecordStateChangesInput, type RecordStateChanges } from './record-state-changes.input';
 import { RecordStateChangesCommand, type StateChangeOutcome } from './record-state-changes.handler';
 
 @Controller('work-units')
@@ -11,7 +11,7 @@ export class RecordStateChangesController {
   /** Machine data in batches: up to 1,000 state changes, each answered on its own, in the order sent. */
   @Post('state-changes')
   @HttpCode(200)
-  record(@Body() input: RecordStateChangesDto, @Context() context: RequestContext): Promise<{ results: StateChangeOutcome[] }> {
+  record(@Body(RecordStateChangesInput) input: RecordStateChanges, @Context() context: RequestContext): Promise<{ results: StateChangeOutcome[] }> {
     return this.commands.execute(new RecordStateChangesCommand(input, context));
   }
 }

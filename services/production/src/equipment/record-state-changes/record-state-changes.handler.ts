@@ -5,10 +5,10 @@ import type { RequestContext } from '@quadrant/platform';
 import { ProductionStore } from '../../outbox/production-store';
 import { workUnitStateCommand } from '../change-work-unit-state/change-work-unit-state.handler';
 import { equipmentStreamId } from '../equipment.decider';
-import type { RecordStateChangesDto, StateChangeMessageDto } from './record-state-changes.dto';
+import type { RecordStateChanges, StateChangeMessage } from './record-state-changes.input';
 
 export class RecordStateChangesCommand {
-  constructor(readonly input: RecordStateChangesDto, readonly context: RequestContext) {}
+  constructor(readonly input: RecordStateChanges, readonly context: RequestContext) {}
 }
 
 export type StateChangeOutcome =
@@ -31,7 +31,7 @@ export class RecordStateChangesHandler implements ICommandHandler<RecordStateCha
 
   async execute({ input, context }: RecordStateChangesCommand): Promise<{ results: StateChangeOutcome[] }> {
     const results: StateChangeOutcome[] = new Array(input.changes.length);
-    const byUnit = new Map<string, { message: StateChangeMessageDto; index: number }[]>();
+    const byUnit = new Map<string, { message: StateChangeMessage; index: number }[]>();
     input.changes.forEach((message, index) => byUnit.set(message.workUnitId, [...(byUnit.get(message.workUnitId) ?? []), { message, index }]));
     const queues = [...byUnit.entries()];
     const worker = async (): Promise<void> => {

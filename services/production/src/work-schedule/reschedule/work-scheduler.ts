@@ -61,6 +61,8 @@ export class WorkScheduler implements OnApplicationBootstrap, OnApplicationShutd
     this.subscription = new CatchUpSubscription(store, new InMemoryCheckpointStore(), {
       subscriptionId: SUBSCRIPTION_ID,
       batchSize: 1000,
+      // Woken by this process's appends; idle, it polls 4 times a second.
+      maxIdleMs: 250,
       handle: (events) => this.handle(events),
       onError: (error, attempt) => this.logger.warn(`attempt ${attempt}: ${error instanceof Error ? error.message : String(error)}`),
     });
