@@ -3,7 +3,8 @@ import type { Migration } from '@quadrant/database';
 /**
  * `transaction_id` is the writer's xid8. The global log is read in (transaction_id, global_position)
  * order and only below the oldest transaction still running, so a sequence number taken by a slow
- * transaction can never be passed over by a reader (DESIGN.md, first trap).
+ * transaction can never be passed over by a reader (DESIGN.md, first trap). `streams.last_transaction_id`
+ * keeps that order true to each stream's own order.
  */
 export const eventStoreMigrations: Migration[] = [
   {
@@ -39,5 +40,12 @@ export const eventStoreMigrations: Migration[] = [
         updated_at timestamptz not null default now()
       )
     `,
+  },
+  {
+    // The transaction that last wrote each stream: a writer whose transaction id is older may not write it
+    // again (see PostgresEventStore.appendStatement), so the log's (transaction_id, global_position) order
+    // keeps every stream in order.
+    id: 'event-store-002',
+    sql: `alter table {{schema}}.streams add column last_transaction_id xid8 not null default '0'`,
   },
 ];

@@ -57,10 +57,15 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/** An `any` append that keeps meeting newer transactions on its stream is a conflict after this many tries. */
+const ANY_APPEND_ATTEMPTS = 5;
+
 /**
  * The event store on PostgreSQL, one schema per service. Appends take a row lock on the stream, so
  * writers of one stream queue and commit in stream order; the global log is read below the oldest
- * running transaction (xid8 snapshot), so concurrent writers never make a reader skip an event.
+ * running transaction (xid8 snapshot), so concurrent writers never make a reader skip an event. It is
+ * read in transaction id order, and a transaction may not write a stream after a newer one has, so every
+ * stream reads in its own order too.
  */
 export class PostgresEventStore implements EventStore {
   private readonly s: string;
@@ -93,7 +98,8 @@ export class PostgresEventStore implements EventStore {
    * One statement, so one round trip and atomic on its own: the version claim (a row lock on the stream:
    * writers of one stream queue and commit in stream order), the command record and the events are
    * data-modifying CTEs. A stale version claims no row and so writes nothing; a command id seen before
-   * violates its primary key and rolls the whole statement back.
+   * violates its primary key and rolls the whole statement back. An `any` append that finds a newer
+   * transaction wrote the stream first writes nothing either, and is tried again with a new transaction id.
    */
   async appendToStream(streamId: string, events: readonly NewEvent<DomainEvent>[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
@@ -102,12 +108,16 @@ export class PostgresEventStore implements EventStore {
     let rows: AppendedRow[] = [];
     let seenCommand = false;
     const eventIds = events.map(() => randomUUID());
-    try {
-      const { sql, params } = this.appendStatement(streamId, events, eventIds, expected, slices);
-      rows = await this.db.query<AppendedRow>(sql, params, { prepareAs: this.appendStatementName(events.length, expected, slices.length) });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      seenCommand = true;
+    const { sql, params } = this.appendStatement(streamId, events, eventIds, expected, slices);
+    const prepareAs = this.appendStatementName(events.length, expected, slices.length);
+    // In a caller's transaction the id stays the same, so `any` stops trying after a few attempts.
+    for (let attempt = 1; attempt <= (expected === 'any' ? ANY_APPEND_ATTEMPTS : 1) && rows.length === 0 && !seenCommand; attempt++) {
+      try {
+        rows = await this.db.query<AppendedRow>(sql, params, { prepareAs });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        seenCommand = true;
+      }
     }
     if (rows.length === events.length) {
       // The data went in with the statement; only what the database assigned comes back.
@@ -129,7 +139,7 @@ export class PostgresEventStore implements EventStore {
       return { nextExpectedVersion: recorded[recorded.length - 1]?.streamPosition ?? 0, events: recorded, replayed: false };
     }
     // Nothing was written: a command id seen before (a retried command, usually finding its stream moved
-    // on by its own first attempt), or a stale expected version.
+    // on by its own first attempt), a stale expected version, or a newer transaction on the stream.
     if (commandId) {
       const earlier = await this.findCommand(commandId);
       if (earlier) return { nextExpectedVersion: earlier.nextExpectedVersion, events: earlier.events, replayed: true };
@@ -158,15 +168,21 @@ export class PostgresEventStore implements EventStore {
     const p = (value: unknown, type: string): string => `$${params.push(value)}::${type}`;
     const stream = p(streamId, 'text');
     const count = p(events.length, 'int');
+    // A transaction id is taken at the first write, before any wait for the stream's row lock. A writer that
+    // waited for (or began before) a newer transaction's commit to this stream would put its events before
+    // that transaction's in the global log: it writes nothing instead, and the append is a conflict.
     const claim =
       expected === 'any'
-        ? `insert into ${this.s}.streams as st (stream_id, version) values (${stream}, ${count})
-           on conflict (stream_id) do update set version = st.version + ${count} returning version - ${count} as previous`
+        ? `insert into ${this.s}.streams as st (stream_id, version, last_transaction_id) values (${stream}, ${count}, pg_current_xact_id())
+           on conflict (stream_id) do update set version = st.version + ${count}, last_transaction_id = excluded.last_transaction_id
+            where st.last_transaction_id <= excluded.last_transaction_id
+           returning version - ${count} as previous`
         : expected === 0
-          ? `insert into ${this.s}.streams (stream_id, version) values (${stream}, ${count})
+          ? `insert into ${this.s}.streams (stream_id, version, last_transaction_id) values (${stream}, ${count}, pg_current_xact_id())
              on conflict (stream_id) do nothing returning 0 as previous`
-          : `update ${this.s}.streams set version = ${p(expected, 'int')} + ${count}
-              where stream_id = ${stream} and version = ${p(expected, 'int')} returning version - ${count} as previous`;
+          : `update ${this.s}.streams set version = ${p(expected, 'int')} + ${count}, last_transaction_id = pg_current_xact_id()
+              where stream_id = ${stream} and version = ${p(expected, 'int')} and last_transaction_id <= pg_current_xact_id()
+              returning version - ${count} as previous`;
     let first = 1;
     const records = slices.map((slice) => {
       const row = `(${p(slice.commandId, 'text')}, ${p(first, 'int')}, ${p(first + slice.eventCount - 1, 'int')})`;
