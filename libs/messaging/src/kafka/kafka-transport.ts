@@ -1,6 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer, type KafkaMessage } from 'kafkajs';
 import type { IncomingMessage, MessageTransport, OutgoingMessage, SubscribeOptions, TransportSubscription } from '../transport';
 import { fixKafkajsIdleTimer } from './kafkajs-idle-timer-fix';
+import { installKafkajsRecordCodec } from './kafkajs-record-codec';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -33,6 +34,7 @@ export class KafkaTransport implements MessageTransport {
   constructor(private readonly options: KafkaTransportOptions) {
     fixKafkajsIdleTimer();
     const log = options.log ?? ((message: string) => console.warn(message));
+    if (!installKafkajsRecordCodec()) log('kafka: kafkajs was in use before this transport; it keeps its own, slower record codec');
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
