@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { newEventId } from '../event-id';
 import {
   ANY,
   BACKWARDS,
@@ -122,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
     const written = events.map((item, index) => {
       const owner = owners[index];
       return jsonEvent({
-        id: owner ? commandEventId(owner.commandId, owner.index) : randomUUID(),
+        id: owner ? commandEventId(owner.commandId, owner.index) : newEventId(),
         type: item.event.type,
         data: item.event.data as JSONType,
         metadata: owner ? { ...item.metadata, commandId: owner.commandId } : { ...item.metadata },

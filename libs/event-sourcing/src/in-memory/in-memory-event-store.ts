@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '../event-id';
 import { CommandAlreadyHandledError, StreamVersionConflictError } from '../errors';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../events';
 import { commandSlices, type AppendOptions, type AppendResult, type CommandRecord, type EventStore, type ReadAllOptions, type ReadStreamResult } from '../event-store';
@@ -29,7 +29,7 @@ export class InMemoryEventStore implements EventStore {
     }
     const recordedAt = new Date().toISOString();
     const recorded = events.map((item, index): RecordedEvent => ({
-      eventId: randomUUID(),
+      eventId: newEventId(),
       streamId,
       streamPosition: stream.length + index + 1,
       logPosition: String(this.log.length + index + 1),

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ident, isUniqueViolation, migrate, type Database } from '@quadrant/database';
 import { CommandAlreadyHandledError, StreamVersionConflictError, type ExpectedVersion } from '../errors';
 import type { DomainEvent, EventMetadata, LogPosition, NewEvent, RecordedEvent } from '../events';
 import { commandSlices, type AppendOptions, type AppendResult, type CommandRecord, type CommandSlice, type EventStore, type ReadAllOptions, type ReadStreamResult } from '../event-store';
+import { newEventId } from '../event-id';
 import { eventStoreMigrations } from './event-store-migrations';
 
 interface EventRow {
@@ -107,8 +107,10 @@ export class PostgresEventStore implements EventStore {
     const slices = commandSlices(options, events.length);
     let rows: AppendedRow[] = [];
     let seenCommand = false;
-    const eventIds = events.map(() => randomUUID());
-    const { sql, params } = this.appendStatement(streamId, events, eventIds, expected, slices);
+    const eventIds = events.map(() => newEventId());
+    // As stored: the events handed back are read from this text too, so they are what a later read returns.
+    const texts = events.map((item) => ({ data: JSON.stringify(item.event.data), metadata: JSON.stringify(item.metadata) }));
+    const { sql, params } = this.appendStatement(streamId, events, eventIds, texts, expected, slices);
     const prepareAs = this.appendStatementName(events.length, expected, slices.length);
     // In a caller's transaction the id stays the same, so `any` stops trying after a few attempts.
     for (let attempt = 1; attempt <= (expected === 'any' ? ANY_APPEND_ATTEMPTS : 1) && rows.length === 0 && !seenCommand; attempt++) {
@@ -131,8 +133,8 @@ export class PostgresEventStore implements EventStore {
           streamPosition: row.stream_position,
           logPosition: encodePosition(row.transaction_id, row.global_position),
           type: item.event.type,
-          data: structuredClone(item.event.data),
-          metadata: structuredClone(item.metadata),
+          data: JSON.parse(texts[index]?.data ?? 'null') as DomainEvent['data'],
+          metadata: JSON.parse(texts[index]?.metadata ?? '{}') as EventMetadata,
           recordedAt: new Date(row.recorded_at).toISOString(),
         };
       });
@@ -161,6 +163,7 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     events: readonly NewEvent<DomainEvent>[],
     eventIds: readonly string[],
+    texts: readonly { data: string; metadata: string }[],
     expected: ExpectedVersion,
     slices: readonly CommandSlice[],
   ): { sql: string; params: unknown[] } {
@@ -199,7 +202,7 @@ export class PostgresEventStore implements EventStore {
     const values = events.map(
       (item, index) =>
         `(${p(index + 1, 'int')}, ${p(eventIds[index], 'uuid')}, ${p(item.event.type, 'text')}, ` +
-        `${p(JSON.stringify(item.event.data), 'jsonb')}, ${p(JSON.stringify(item.metadata), 'jsonb')})`,
+        `${p(texts[index]?.data, 'jsonb')}, ${p(texts[index]?.metadata, 'jsonb')})`,
     );
     const sql = `with claim as (${claim})${command}
       insert into ${this.s}.events (stream_id, stream_position, event_id, event_type, data, metadata)
