@@ -7,6 +7,7 @@ import '@quadrant/platform/production-mode';
 import { DEFAULT_DATABASE_URL, DEFAULT_JSSP_INSTANCES, type SuiteOptions } from './options';
 import { runE2eBench } from './e2e-bench';
 import { runJsspBench } from './jssp-bench';
+import { runKafkaCodecBench } from './kafka-codec-bench';
 import { runRescheduleBench } from './reschedule-bench';
 import { runKpiBench } from './kpi-bench';
 import { runMqttBench } from './mqtt-bench';
@@ -16,6 +17,7 @@ import { runStoreBench } from './store-bench';
 const suites: Record<string, (options: SuiteOptions) => Promise<unknown>> = {
   store: runStoreBench,
   e2e: runE2eBench,
+  'kafka-codec': runKafkaCodecBench,
   mqtt: runMqttBench,
   kpi: runKpiBench,
   jssp: runJsspBench,
