@@ -56,10 +56,15 @@ export function cloudEventType(domain: DomainName, eventName: string, version: n
   return `${CLOUDEVENTS_TYPE_PREFIX}.${domain}.${eventName}.v${version}`;
 }
 
-export function parseCloudEventType(type: string): { domain: string; name: string; version: number } | undefined {
+/** Types seen so far, parsed: every consumed message names one of a few dozen. Bounded against junk. */
+const parsedTypes = new Map<string, Readonly<{ domain: string; name: string; version: number }> | undefined>();
+
+export function parseCloudEventType(type: string): Readonly<{ domain: string; name: string; version: number }> | undefined {
+  if (parsedTypes.has(type)) return parsedTypes.get(type);
   const match = /^org\.quadrant\.([a-z]+)\.([A-Za-z]+)\.v(\d+)$/.exec(type);
-  if (!match || !match[1] || !match[2] || !match[3]) return undefined;
-  return { domain: match[1], name: match[2], version: Number(match[3]) };
+  const parsed = match && match[1] && match[2] && match[3] ? { domain: match[1], name: match[2], version: Number(match[3]) } : undefined;
+  if (parsedTypes.size < 1_000) parsedTypes.set(type, parsed);
+  return parsed;
 }
 
 export function schemaPath(domain: string, eventName: string, version: number): string {

@@ -16,11 +16,14 @@ export interface KafkaTransportOptions {
   log?: (message: string) => void;
 }
 
+/** Header values as text: the record codec already decodes them so; kafkajs' own decoder gives Buffers. */
 function headersOf(message: KafkaMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
+  const given = message.headers ?? {};
+  for (const name in given) {
+    const value = given[name];
     if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.map(String).join(',') : String(value);
+    headers[name] = typeof value === 'string' ? value : Array.isArray(value) ? value.map(String).join(',') : String(value);
   }
   return headers;
 }

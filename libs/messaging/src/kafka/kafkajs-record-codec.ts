@@ -3,14 +3,17 @@ import { createRequire, Module } from 'node:module';
 /**
  * kafkajs 2.2.4 (its last release) encodes each record of a produce request through its general `Encoder`:
  * a new zero-filled 512-byte buffer for the record and another for every header, then a copy of each into
- * the record and of the record into the batch. A CloudEvent carries some 17 headers, so the relay allocated
- * and zeroed about 9 KB per event, and spent 110–120 µs of CPU on each (bench/README.md, "Kafka record
- * codec"). Decoding builds each record's header object by spreading it again for every header: quadratic.
+ * the record and of the record into the batch. A CloudEvent carries 17 headers, so the relay allocated and
+ * zeroed about 9 KB per event and spent 110–130 µs of CPU on each (bench/README.md, "Kafka record codec").
+ * Decoding took a Buffer view of every header value, which the transport then turned into text, and built
+ * each record's header object by spreading it again for every header: quadratic.
  *
  * `encodeRecord` writes the same bytes (the unit spec compares them with kafkajs' own encoder) into one
- * buffer of the exact size; `decodeRecord` is kafkajs' decoder with the header object built in one pass.
- * `installKafkajsRecordCodec` puts both in Node's module cache under kafkajs' own module names before
- * kafkajs loads them (it loads its protocol modules on first use), so the produce and fetch paths take them.
+ * buffer of the exact size. `decodeRecord` reads the record where it lies and gives header values as UTF-8
+ * text, which is what the transport reads them as (kafkajs' header type allows strings); the rest is what
+ * kafkajs' decoder gives. `installKafkajsRecordCodec` puts both in Node's module cache under kafkajs' own
+ * module names before kafkajs loads them (it loads its protocol modules on first use), so the produce and
+ * fetch paths take them.
  */
 
 type HeaderValue = Buffer | string | null | undefined;
@@ -31,17 +34,10 @@ export interface EncodedRecord {
   readonly buffer: Buffer;
 }
 
-interface KafkajsLong {
-  add(value: unknown): KafkajsLong;
-  toString(): string;
-}
-
-interface KafkajsDecoder {
-  readInt8(): number;
-  readVarLong(): unknown;
-  readVarInt(): number;
-  readVarIntBytes(): Buffer | null;
-  readVarIntArray<T>(decode: (decoder: KafkajsDecoder) => T): T[];
+/** kafkajs' `Decoder` over one record's bytes (the batch decoder makes one per record). */
+export interface KafkajsDecoder {
+  buffer: Buffer;
+  offset: number;
 }
 
 export interface BatchContext {
@@ -56,9 +52,7 @@ export interface BatchContext {
 const kafkajsRequire = createRequire(require.resolve('kafkajs'));
 const MODULES = {
   encoder: './src/protocol/encoder',
-  long: './src/utils/long',
   timestampTypes: './src/protocol/timestampTypes',
-  headerDecoder: './src/protocol/recordBatch/header/v0/decoder',
   record: './src/protocol/recordBatch/record/v0',
   recordDecoder: './src/protocol/recordBatch/record/v0/decoder',
   produceRequest: './src/protocol/requests/produce/v3/request',
@@ -66,9 +60,7 @@ const MODULES = {
 } as const;
 
 const Encoder = kafkajsRequire(MODULES.encoder) as { prototype: object };
-const Long = kafkajsRequire(MODULES.long) as { fromValue(value: unknown): KafkajsLong };
 const { LOG_APPEND_TIME } = kafkajsRequire(MODULES.timestampTypes) as { LOG_APPEND_TIME: number };
-const decodeHeader = kafkajsRequire(MODULES.headerDecoder) as (decoder: KafkajsDecoder) => { key: string; value: Buffer | null };
 
 /** Zigzag encoding of a 32-bit signed integer, as an unsigned number. */
 const zigzag = (value: number): number => ((value << 1) ^ (value >> 31)) >>> 0;
@@ -179,21 +171,74 @@ export function encodeRecord({ offsetDelta = 0, timestampDelta = 0, key, value, 
   return encoded;
 }
 
-/** kafkajs' `record/v0` decoder; a header name repeated gathers its values in an array, as kafkajs does. */
+/** A varint (zigzag) of up to 32 bits, as Kafka writes lengths, counts and offset deltas. */
+function readVarInt(decoder: KafkajsDecoder): number {
+  const { buffer } = decoder;
+  let result = 0;
+  let shift = 0;
+  let byte: number;
+  do {
+    byte = buffer[decoder.offset++] ?? 0;
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte >= 0x80 && shift < 35);
+  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+}
+
+/** A varlong (zigzag): a number when it is exact as one, else a bigint. */
+function readVarLong(decoder: KafkajsDecoder): number | bigint {
+  const { buffer } = decoder;
+  let result = 0n;
+  let shift = 0n;
+  let byte: number;
+  do {
+    if (shift > 63n) throw new Error('Kafka record: a varlong longer than 10 bytes');
+    byte = buffer[decoder.offset++] ?? 0;
+    result |= BigInt(byte & 0x7f) << shift;
+    shift += 7n;
+  } while (byte >= 0x80);
+  const value = (result >> 1n) ^ -(result & 1n);
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
+function readBytes(decoder: KafkajsDecoder): Buffer | null {
+  const length = readVarInt(decoder);
+  if (length < 0) return null;
+  const bytes = decoder.buffer.subarray(decoder.offset, decoder.offset + length);
+  decoder.offset += length;
+  return bytes;
+}
+
+function readText(decoder: KafkajsDecoder): string | null {
+  const length = readVarInt(decoder);
+  if (length < 0) return null;
+  const text = decoder.buffer.toString('utf8', decoder.offset, decoder.offset + length);
+  decoder.offset += length;
+  return text;
+}
+
+/** `base + delta` as kafkajs gives offsets and timestamps: the decimal text of the (BigInt) sum. */
+function addToText(base: string | undefined, delta: number | bigint): string {
+  const start = Number(base);
+  if (typeof delta === 'number' && Number.isSafeInteger(start) && Number.isSafeInteger(start + delta)) return String(start + delta);
+  return (BigInt(base ?? 0) + BigInt(delta)).toString();
+}
+
+/** Record v0, read where it lies; a header name repeated gathers its values in an array, as kafkajs does. */
 export function decodeRecord(decoder: KafkajsDecoder, batchContext: BatchContext = {}) {
   const { firstOffset, firstTimestamp, magicByte, isControlBatch = false, timestampType, maxTimestamp } = batchContext;
-  const attributes = decoder.readInt8();
-  const timestampDelta = decoder.readVarLong();
-  const timestamp =
-    timestampType === LOG_APPEND_TIME && maxTimestamp ? maxTimestamp : Long.fromValue(firstTimestamp).add(timestampDelta).toString();
-  const offsetDelta = decoder.readVarInt();
-  const offset = Long.fromValue(firstOffset).add(offsetDelta).toString();
-  const key = decoder.readVarIntBytes();
-  const value = decoder.readVarIntBytes();
-  const headers: Record<string, Buffer | null | (Buffer | null)[]> = {};
-  for (const header of decoder.readVarIntArray(decodeHeader)) {
-    const seen = headers[header.key];
-    headers[header.key] = seen === undefined ? header.value : Array.isArray(seen) ? [...seen, header.value] : [seen, header.value];
+  const attributes = decoder.buffer.readInt8(decoder.offset++);
+  const timestampDelta = readVarLong(decoder);
+  const timestamp = timestampType === LOG_APPEND_TIME && maxTimestamp ? maxTimestamp : addToText(firstTimestamp, timestampDelta);
+  const offset = addToText(firstOffset, readVarInt(decoder));
+  const key = readBytes(decoder);
+  const value = readBytes(decoder);
+  const headers: Record<string, string | null | (string | null)[]> = {};
+  for (let count = readVarInt(decoder); count > 0; count--) {
+    const name = readText(decoder) ?? 'null';
+    const text = readText(decoder);
+    const seen = headers[name];
+    headers[name] = seen === undefined ? text : Array.isArray(seen) ? [...seen, text] : [seen, text];
   }
   return { magicByte, attributes, timestamp, offset, key, value, headers, isControlRecord: isControlBatch, batchContext };
 }

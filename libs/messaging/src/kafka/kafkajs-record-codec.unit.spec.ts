@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { decodeRecord, encodeRecord, type BatchContext, type RecordInput } from './kafkajs-record-codec';
+import { decodeRecord, encodeRecord, type BatchContext, type KafkajsDecoder, type RecordInput } from './kafkajs-record-codec';
 
 /** kafkajs' own record encoder and decoder, and its decoder class, loaded apart from the codec. */
 const kafkajsRequire = createRequire(require.resolve('kafkajs'));
@@ -57,17 +57,46 @@ describe('the kafkajs record codec', () => {
     }
   });
 
-  it('reads back what kafkajs reads, header arrays included', () => {
+  /** kafkajs' decoder on a record's bytes, header values as the text the transport reads them as. */
+  const kafkajsRead = (bytes: Buffer, context: BatchContext): unknown => {
+    const decoded = kafkajsDecodeRecord(bodyOf(bytes), context) as { headers: Record<string, Buffer | null | (Buffer | null)[]> };
+    const text = (value: Buffer | null): string | null => (value === null ? null : value.toString('utf8'));
+    const headers = Object.fromEntries(Object.entries(decoded.headers).map(([name, value]) => [name, Array.isArray(value) ? value.map(text) : text(value)]));
+    return { ...decoded, headers };
+  };
+  /** A record in a batch is preceded by its length, which the batch decoder reads before the record decoder. */
+  const bodyOf = (bytes: Buffer): KafkajsDecoder => {
+    const decoder = new Decoder(bytes) as KafkajsDecoder & { readVarInt(): number };
+    decoder.readVarInt();
+    return decoder;
+  };
+
+  it('reads back what kafkajs reads, header values as text, repeated headers as arrays', () => {
     const context: BatchContext = { firstOffset: '41', firstTimestamp: '1700000000000', magicByte: 2, timestampType: 0 };
     for (const [, record] of cases) {
       const bytes = kafkajsEncodeRecord({ ...record, headers: { ...record.headers, twice: ['a', 'b'], thrice: ['c', 'd', 'e'] } }).buffer;
-      // A record in a batch is preceded by its length, which the batch decoder reads before the record decoder.
-      const body = (): unknown => {
-        const decoder = new Decoder(bytes) as { readVarInt(): number };
-        decoder.readVarInt();
-        return decoder;
-      };
-      expect(decodeRecord(body() as Parameters<typeof decodeRecord>[0], context)).toEqual(kafkajsDecodeRecord(body(), context));
+      expect(decodeRecord(bodyOf(bytes), context)).toEqual(kafkajsRead(bytes, context));
+    }
+  });
+
+  it('reads back what kafkajs reads for 2,000 random records, offsets beyond 2^53 and log-append time included', () => {
+    const contexts: BatchContext[] = [
+      { firstOffset: '0', firstTimestamp: '1700000000000', magicByte: 2, timestampType: 0 },
+      { firstOffset: '9007199254740990', firstTimestamp: '9223372036854775000', magicByte: 2, timestampType: 0 },
+      { firstOffset: '12', firstTimestamp: '1700000000000', magicByte: 2, timestampType: 1, maxTimestamp: '1700000009999' },
+    ];
+    for (let i = 0; i < 2_000; i++) {
+      const headers: Record<string, string | Buffer | (string | Buffer)[]> = {};
+      for (let h = random(20); h > 0; h--) headers[randomText() || 'h'] = random(5) === 0 ? [randomText(), Buffer.from(randomText())] : randomText();
+      const bytes = kafkajsEncodeRecord({
+        offsetDelta: random(100_000),
+        timestampDelta: random(2) === 0 ? random(1000) : random(2 ** 40) - 2 ** 39,
+        key: randomBytesOrText(),
+        value: randomBytesOrText(),
+        headers,
+      }).buffer;
+      const context = contexts[i % contexts.length] ?? {};
+      expect(decodeRecord(bodyOf(bytes), context)).toEqual(kafkajsRead(bytes, context));
     }
   });
 });
