@@ -2,7 +2,7 @@
  * Kafka record codec: CPU per message to produce and to consume CloudEvents through kafkajs as published,
  * and through kafkajs with Quadrant's record codec (libs/messaging/src/kafka/kafkajs-record-codec.ts).
  * Each cell runs in a fresh process (the codec is installed process-wide); with `--rounds N` the two
- * alternate N times and the medians are reported. Needs KAFKA_BROKERS (default 127.0.0.1:9092).
+ * alternate N times and the medians are reported. Needs KAFKA_BROKERS.
  * `BENCH_KAFKA_MESSAGES` sets the messages per cell (default 50,000), sent in batches of 480 as the relay
  * sends them (48 state changes in 10 requests' worth).
  */
@@ -40,7 +40,9 @@ const median = (values: number[]): number => {
 };
 
 export async function runKafkaCodecBench(options: SuiteOptions): Promise<unknown> {
-  const brokers = (process.env['KAFKA_BROKERS'] || '127.0.0.1:9092').split(',');
+  const given = process.env['KAFKA_BROKERS'];
+  if (!given) throw new Error('the kafka-codec benchmark needs Kafka: bash deploy/kafka/kafka.sh start, then KAFKA_BROKERS=127.0.0.1:9092');
+  const brokers = given.split(',');
   const messages = Number(process.env['BENCH_KAFKA_MESSAGES'] || 50_000);
   const cells = new Map<string, CodecCellResult[]>(VARIANTS.map((variant) => [variant.name, []]));
   // One unmeasured cell first: a broker just started spends its first seconds compiling.
