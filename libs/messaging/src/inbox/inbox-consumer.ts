@@ -18,6 +18,13 @@ export interface InboxConsumerOptions {
    * when a batch fails, to find the one at fault.
    */
   handleBatch?(events: IntegrationEvent[], tx: SqlClient): Promise<void>;
+  /**
+   * Events whose effect in this consumer is the same however often they are applied (rows keyed by the
+   * event's stream position, recomputations): they take no inbox row and are applied on every delivery.
+   * Default: none. The inbox then holds, and costs, only the events that must not be applied twice. One of
+   * them that is dead-lettered is tried again if it is delivered again.
+   */
+  idempotent?(event: IntegrationEvent): boolean;
   /** Called after the transaction committed, for push notifications (GraphQL subscriptions). */
   afterCommit?(event: IntegrationEvent): void;
   maxAttempts?: number;
@@ -43,7 +50,8 @@ const TRANSACTION_CHUNK = 250;
 /**
  * Exactly-once in effect on top of at-least-once delivery: each event's effect, its inbox row and the
  * partition checkpoint commit in one PostgreSQL transaction, and an event already in the inbox is passed
- * over. An event that keeps failing goes to the dead-letter topic with its error, then counts as handled.
+ * over (an event the consumer declares `idempotent` needs no row: applying it again changes nothing). An
+ * event that keeps failing goes to the dead-letter topic with its error, then counts as handled.
  */
 export class InboxConsumer {
   private subscription: TransportSubscription | undefined;
@@ -102,15 +110,24 @@ export class InboxConsumer {
     let applied: IntegrationEvent[];
     try {
       applied = await this.options.db.transaction(async (tx) => {
+        const claims = parsed.filter(({ event }) => !this.isIdempotent(event)).map(({ event }) => event.id);
         // One statement text for every batch size, prepared once per connection.
-        const inserted = await tx.query<{ event_id: string }>(
-          `insert into ${this.s}.inbox (group_id, event_id, topic) select $1, id, $2 from unnest($3::text[]) as t(id) on conflict do nothing returning event_id`,
-          [this.options.groupId, last.message.topic, parsed.map(({ event }) => event.id)],
-          { prepareAs: `inbox-claim:${this.options.schema}` },
-        );
+        const inserted =
+          claims.length === 0
+            ? []
+            : await tx.query<{ event_id: string }>(
+                `insert into ${this.s}.inbox (group_id, event_id, topic) select $1, id, $2 from unnest($3::text[]) as t(id) on conflict do nothing returning event_id`,
+                [this.options.groupId, last.message.topic, claims],
+                { prepareAs: `inbox-claim:${this.options.schema}` },
+              );
         const fresh = new Set(inserted.map((row) => row.event_id));
-        // delete: an event twice in one batch is applied once
-        const done = parsed.map(({ event }) => event).filter((event) => fresh.delete(event.id));
+        const done: IntegrationEvent[] = [];
+        const seen = new Set<string>(); // an event twice in one batch is applied once
+        for (const { event } of parsed) {
+          if (seen.has(event.id)) continue;
+          seen.add(event.id);
+          if (this.isIdempotent(event) || fresh.has(event.id)) done.push(event);
+        }
         if (this.options.handleBatch) {
           if (done.length > 0) await this.options.handleBatch(done, tx);
         } else {
@@ -131,13 +148,17 @@ export class InboxConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         const applied = await this.options.db.transaction(async (tx) => {
-          const fresh = await tx.query(
-            `insert into ${this.s}.inbox (group_id, event_id, topic) values ($1, $2, $3) on conflict do nothing returning event_id`,
-            [this.options.groupId, event.id, message.topic],
-          );
-          if (fresh.length > 0) await this.options.handle(event, tx);
+          const fresh =
+            this.isIdempotent(event) ||
+            (
+              await tx.query(
+                `insert into ${this.s}.inbox (group_id, event_id, topic) values ($1, $2, $3) on conflict do nothing returning event_id`,
+                [this.options.groupId, event.id, message.topic],
+              )
+            ).length > 0;
+          if (fresh) await this.options.handle(event, tx);
           await this.saveCheckpoint(tx, message);
-          return fresh.length > 0;
+          return fresh;
         });
         if (applied) this.options.afterCommit?.(event);
         return;
@@ -150,6 +171,10 @@ export class InboxConsumer {
         await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  private isIdempotent(event: IntegrationEvent): boolean {
+    return this.options.idempotent?.(event) ?? false;
   }
 
   private async saveCheckpoint(tx: SqlClient, message: IncomingMessage): Promise<void> {

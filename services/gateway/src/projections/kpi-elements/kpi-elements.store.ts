@@ -103,6 +103,12 @@ export const kpiMigrations: Migration[] = [
     `,
   },
   ...kpiDayRollupMigrations,
+  {
+    // Where each path came from in its equipment's stream (definitions and state changes both carry it): a
+    // state change delivered again (it takes no inbox row, see kpi-projection.ts) never brings back an older path.
+    id: 'gateway-kpi-003-path-position',
+    sql: `alter table {{schema}}.kpi_equipment_paths add column stream_position integer not null default 0`,
+  },
 ];
 
 export const GRAINS_MINUTES = [15, 60] as const;
@@ -189,16 +195,25 @@ export interface KpiBatchOutcome {
 
 /** What the recomputation reads, kept by this projection itself: paths, states, corrected reasons. */
 async function keepOwnCopies(tx: SqlClient, s: string, facts: readonly ProductionFact[]): Promise<void> {
-  const paths = new Map<string, string[]>();
+  // Each equipment's latest path in the batch, by its position in the equipment's stream. The row keeps the
+  // position of its last change of path: an older event's path never replaces a newer one.
+  const paths = new Map<string, { path: string[]; streamPosition: number }>();
+  const keep = (equipmentId: string, path: string[], streamPosition: number): void => {
+    const known = paths.get(equipmentId);
+    if (!known || streamPosition >= known.streamPosition) paths.set(equipmentId, { path, streamPosition });
+  };
   for (const fact of facts) {
-    if (fact.type === 'EquipmentDefined') paths.set(fact.data.equipmentId, fact.data.path);
-    else if (fact.type === 'WorkUnitStateChanged') paths.set(fact.data.workUnitId, fact.data.path);
+    if (fact.type === 'EquipmentDefined') keep(fact.data.equipmentId, fact.data.path, fact.streamPosition);
+    else if (fact.type === 'WorkUnitStateChanged') keep(fact.data.workUnitId, fact.data.path, fact.streamPosition);
   }
   if (paths.size > 0) {
+    const latest = [...paths.values()];
     await tx.query(
-      `insert into ${s}.kpi_equipment_paths (equipment_id, path) select id, string_to_array(p, chr(31)) from unnest($1::text[], $2::text[]) as t(id, p)
-       on conflict (equipment_id) do update set path = excluded.path where ${s}.kpi_equipment_paths.path is distinct from excluded.path`,
-      [[...paths.keys()], [...paths.values()].map((path) => path.join(String.fromCharCode(31)))],
+      `insert into ${s}.kpi_equipment_paths as k (equipment_id, path, stream_position)
+       select id, string_to_array(p, chr(31)), n from unnest($1::text[], $2::text[], $3::int4[]) as t(id, p, n)
+       on conflict (equipment_id) do update set path = excluded.path, stream_position = excluded.stream_position
+        where k.path is distinct from excluded.path and excluded.stream_position >= k.stream_position`,
+      [[...paths.keys()], latest.map(({ path }) => path.join(String.fromCharCode(31))), latest.map(({ streamPosition }) => streamPosition)],
     );
   }
   const changes = facts.filter((fact): fact is ChangeFact => fact.type === 'WorkUnitStateChanged');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublishedWorkCalendar } from '@quadrant/contracts';
 import type { RecordedEvent } from '@quadrant/event-sourcing';
 import { equipmentDefined, eventually, GatewayHarness, jobOrderRecorded, workUnitStateChanged } from '../../testing/gateway-harness';
+import { KPI_GROUP_ID } from './kpi-projection';
 import { completed, created, dispatched, jobOrderId, released, reported, segmentCompleted, started, t } from '../../testing/job-order-facts';
 
 /**
@@ -71,6 +72,16 @@ describe('ISO 22400 KPIs from production events', () => {
     kpis?: { id: string; value: number | null; unit: string; trend: string }[];
   }
 
+  /** lathe-1's state changes, as first delivered. */
+  let latheChanges: RecordedEvent[] = [];
+  const kpiInboxRows = async (eventIds: string[]): Promise<number> => {
+    const [row] = await gateway.db.query<{ n: number }>(
+      `select count(*)::int as n from "${gateway.schema}".inbox where group_id = $1 and event_id = any($2::text[])`,
+      [KPI_GROUP_ID, eventIds],
+    );
+    return row?.n ?? -1;
+  };
+
   beforeAll(async () => {
     gateway = await GatewayHarness.start('http://127.0.0.1:9');
     await gateway.publish(
@@ -90,7 +101,7 @@ describe('ISO 22400 KPIs from production events', () => {
       jobOrderRecorded(4, started('turn', 'lathe-1', t(6, 20)), origin),
     );
     // The states in two batches, the second closing the intervals the first left open.
-    const changes = states.map(([state, time, reasonCode], index) =>
+    latheChanges = states.map(([state, time, reasonCode], index) =>
       workUnitStateChanged(lathe, index + 2, {
         state,
         previousState: index === 0 ? 'Unknown' : (states[index - 1]?.[0] ?? 'Unknown'),
@@ -98,8 +109,8 @@ describe('ISO 22400 KPIs from production events', () => {
         ...(reasonCode ? { reasonCode } : {}),
       }),
     );
-    await gateway.publish(...changes.slice(0, 3));
-    await gateway.publish(...changes.slice(3));
+    await gateway.publish(...latheChanges.slice(0, 3));
+    await gateway.publish(...latheChanges.slice(3));
     await gateway.publish(jobOrderRecorded(5, reported('turn', 'lathe-1', 600, 20, 10), origin));
     // The segment ran on lathe-1 from 06:20 until the job order completed at 14:00.
     const onLathe = (position: number, type: string, data: object, at: string): RecordedEvent => ({
@@ -159,6 +170,15 @@ describe('ISO 22400 KPIs from production events', () => {
     expect(b).toMatchObject({ plannedBusyTime: 27_000, availabilityLoss: 6_600, setupTime: 0, speedLoss: 1_500 });
     expect((b['availabilityLoss'] ?? 0) + (b['setupTime'] ?? 0) + (b['speedLoss'] ?? 0) + (b['qualityLoss'] ?? 0) + (b['fullyProductiveTime'] ?? 0)).toBeCloseTo(27_000, 9);
     expect(b['fullyProductiveTime']).toBeCloseTo(18_000, 9);
+  });
+
+  it('applies state changes delivered again as they were: no figure moves, and they take no KPI inbox row', async () => {
+    const figures = async (): Promise<unknown[]> => [await series('lathe-1', 'HOUR'), await series('lyon-line-1', 'DAY'), await series('acme', 'DAY')];
+    const before = await figures();
+    await gateway.publish(...latheChanges.slice(2, 5));
+    await gateway.publish(...latheChanges);
+    expect(await figures()).toEqual(before);
+    expect(await kpiInboxRows(latheChanges.map((event) => event.eventId))).toBe(0);
   });
 
   it('answers downtime by reason, and follows a corrected stop reason', async () => {
@@ -252,5 +272,18 @@ describe('ISO 22400 KPIs from production events', () => {
     expect(after).toMatchObject({ APT: 21 * 86_400 - 21 * 90, ADET: 21 * 90, FE: 21, TTR: 21 * 90 });
     const progress = await gateway.graphql<{ kpiDefinition: { version: number; reprojection: unknown } }>(`{ kpiDefinition { version reprojection { version } } }`);
     expect(progress.data?.kpiDefinition).toEqual({ version: 3, reprojection: null });
+  });
+
+  it('keeps the latest path of a work unit when an older state change of it is delivered again', async () => {
+    const oldPath = [...line, 'drill-9'];
+    const newPath = ['acme', 'lyon', 'lyon-machining', 'lyon-line-2', 'drill-9'];
+    const moved = { ...equipmentDefined('drill-9', 'WorkUnit', newPath.slice(0, -1)), streamPosition: 3 };
+    const running = workUnitStateChanged(oldPath, 2, { state: 'Running', previousState: 'Unknown', since: '2026-11-23T06:00:00.000Z' });
+    await gateway.publish(equipmentDefined('lyon-line-2', 'WorkCenter', ['acme', 'lyon', 'lyon-machining']), equipmentDefined('drill-9', 'WorkUnit', line), running, moved);
+    await gateway.publish(running);
+    const [row] = await gateway.db.query<{ path: string[]; stream_position: number }>(
+      `select path, stream_position from "${gateway.schema}".kpi_equipment_paths where equipment_id = 'drill-9'`,
+    );
+    expect(row).toEqual({ path: newPath, stream_position: 3 });
   });
 });
