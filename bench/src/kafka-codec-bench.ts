@@ -6,10 +6,11 @@
  * `BENCH_KAFKA_MESSAGES` sets the messages per cell (default 50,000), sent in batches of 480 as the relay
  * sends them (48 state changes in 10 requests' worth).
  */
-import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuiteOptions } from './options';
+import { median } from './store/stats';
+import { runWorker } from './worker-process';
 import type { CodecCellResult, CodecTask } from './kafka-codec/worker';
 
 const VARIANTS = [
@@ -18,26 +19,8 @@ const VARIANTS = [
 ] as const;
 
 function runCell(task: CodecTask): Promise<CodecCellResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'kafka-codec', 'worker.js'), [JSON.stringify(task)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let reply: { ok: true; result: CodecCellResult } | { ok: false; error: string } | undefined;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-    child.on('message', (message) => (reply = message as typeof reply));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!reply) reject(new Error(`kafka codec cell exited (${code}) without an answer`));
-      else if (!reply.ok) reject(new Error(`kafka codec cell: ${reply.error}`));
-      else resolve(reply.result);
-    });
-  });
+  return runWorker<CodecCellResult>(join(__dirname, 'kafka-codec', 'worker.js'), task, `kafka codec cell (${task.codec ? 'codec' : 'kafkajs'})`, 300_000);
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 export async function runKafkaCodecBench(options: SuiteOptions): Promise<unknown> {
   const given = process.env['KAFKA_BROKERS'];

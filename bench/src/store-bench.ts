@@ -4,12 +4,13 @@
  * Markdown report to stdout (progress goes to stderr) and writes the same figures as JSON to
  * bench/results/store-<ISO date>.json. Not a test: nothing here asserts.
  */
-import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import type { SuiteOptions } from './options';
+import { median } from './store/stats';
+import { runWorker } from './worker-process';
 import { percentile } from './store/stats';
 import {
   APPEND_WORKLOADS,
@@ -22,7 +23,6 @@ import {
   READ_WORKLOAD_LABEL,
   STREAMS_PER_WRITER,
   type AppendCellResult,
-  type CellReply,
   type CellResult,
   type CellTask,
   type ImplementationName,
@@ -136,12 +136,6 @@ function foreignLoadSampler(admin: Client): { stop(): Promise<{ maxForeignActive
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[middle] ?? 0;
-  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 function rotate<T>(items: readonly T[], by: number): T[] {
   const shift = by % items.length;
@@ -149,29 +143,7 @@ function rotate<T>(items: readonly T[], by: number): T[] {
 }
 
 function runCell(task: CellTask, timeoutMs: number): Promise<CellResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = fork(join(__dirname, 'store', 'worker.js'), [JSON.stringify(task)], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let reply: CellReply | undefined;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${task.implementation} ${task.kind}: no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', (message) => {
-      reply = message as CellReply;
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!reply) reject(new Error(`${task.implementation} ${task.kind}: worker exited (${code}) without an answer`));
-      else if (!reply.ok) reject(new Error(`${task.implementation} ${task.kind}: ${reply.error}`));
-      else resolvePromise(reply.result);
-    });
-  });
+  return runWorker<CellResult>(join(__dirname, 'store', 'worker.js'), task, `${task.implementation} ${task.kind}`, timeoutMs);
 }
 
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');

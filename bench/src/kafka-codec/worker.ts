@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { toIntegrationEvent, toKafkaHeaders } from '@quadrant/contracts';
 import { installKafkajsRecordCodec } from '@quadrant/messaging';
 import { Kafka, logLevel } from 'kafkajs';
+import type { WorkerReply } from '../worker-process';
 
 export interface CodecTask {
   codec: boolean;
@@ -114,7 +115,8 @@ async function run(task: CodecTask): Promise<CodecCellResult> {
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as CodecTask;
+const reply = (message: WorkerReply<CodecCellResult>, code: number): void => void process.send?.(message, () => process.exit(code));
 run(task).then(
-  (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
-  (error: unknown) => process.send?.({ ok: false, error: error instanceof Error ? error.message : String(error) }, () => process.exit(1)),
+  (result) => reply({ ok: true, result }, 0),
+  (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }, 1),
 );

@@ -4,6 +4,7 @@
  * heap and global driver settings (Emmett's dumbo installs process-wide `pg` type parsers) cannot touch
  * another's figures.
  */
+import type { WorkerReply } from '../worker-process';
 
 /** The three compared implementations, then the diagnostic variants (`--diagnose`). */
 export const MAIN_IMPLEMENTATIONS = ['quadrant', 'raw', 'emmett'] as const;
@@ -88,7 +89,7 @@ export interface ReadCellResult extends MemoryFigures {
 
 export type CellResult = AppendCellResult | ReadCellResult;
 
-export type CellReply = { ok: true; result: CellResult } | { ok: false; error: string };
+export type CellReply = WorkerReply<CellResult>;
 
 /** One event as the benchmark's writers produce it; each adapter maps it to its store's shape. */
 export interface BenchEvent {
