@@ -63,13 +63,15 @@ async function main(): Promise<void> {
       console.log('Seeded the demo plant (ACME Components: Lyon and Austin sites).');
     }
   } catch (error) {
-    // The platform is up; a demo plant that could not be completed is worth a line, not a stop.
-    console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);
+    // The platform is up; a demo plant that could not be completed is worth a line, not a stop. Cut short by
+    // Ctrl-C, it is no news: its steps carry idempotency keys, and the next start completes it.
+    if (!stopping) console.warn(`The demo plant could not be seeded completely: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (process.env['QUADRANT_SIMULATOR'] !== 'off' && !stopping) {
     simulator = await startSimulator(productionUrl, plantConfig);
     console.log('The plant simulator drives the demo work units through the production API (QUADRANT_SIMULATOR=off turns it off).');
   }
+  if (stopping) return;
   const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
   console.log(`Quadrant is running. GraphQL: http://${shown}:${port}/graphql   Production API: ${productionUrl}`);
   console.log('Ctrl-C stops it; the data stays for the next start.');
