@@ -1,6 +1,7 @@
 import { fromKafkaMessage, type IntegrationEvent } from '@quadrant/contracts';
 import { ident, migrate, type Database, type SqlClient } from '@quadrant/database';
 import { deadLetterTopicOf, type IncomingMessage, type MessageTransport, type TransportSubscription } from '../transport';
+import { claimFresh } from './inbox-claims';
 import { inboxMigrations } from './inbox-migrations';
 
 export interface InboxConsumerOptions {
@@ -18,18 +19,13 @@ export interface InboxConsumerOptions {
    * when a batch fails, to find the one at fault.
    */
   handleBatch?(events: IntegrationEvent[], tx: SqlClient): Promise<void>;
-  /**
-   * Events whose effect in this consumer is the same however often they are applied (rows keyed by the
-   * event's stream position, recomputations): they take no inbox row and are applied on every delivery.
-   * Default: none. The inbox then holds, and costs, only the events that must not be applied twice. One of
-   * them that is dead-lettered is tried again if it is delivered again.
-   */
-  idempotent?(event: IntegrationEvent): boolean;
   /** Called after the transaction committed, for push notifications (GraphQL subscriptions). */
   afterCommit?(event: IntegrationEvent): void;
   maxAttempts?: number;
   retryDelayMs?: number;
   onError?(error: unknown, message: IncomingMessage, attempt: number): void;
+  /** A stream's events came out of order (see inbox-claims.ts): nothing is lost, but an operator should know. */
+  onStreamGap?(message: string): void;
   /** Events per transaction (default 250; see TRANSACTION_CHUNK). */
   transactionChunk?: number;
   /**
@@ -48,10 +44,11 @@ export interface InboxConsumerOptions {
 const TRANSACTION_CHUNK = 250;
 
 /**
- * Exactly-once in effect on top of at-least-once delivery: each event's effect, its inbox row and the
- * partition checkpoint commit in one PostgreSQL transaction, and an event already in the inbox is passed
- * over (an event the consumer declares `idempotent` needs no row: applying it again changes nothing). An
- * event that keeps failing goes to the dead-letter topic with its error, then counts as handled.
+ * Exactly-once in effect on top of at-least-once delivery: each event's effect, its claim and the partition
+ * checkpoint commit in one PostgreSQL transaction, and an event claimed before is passed over. The claim is
+ * the last position applied of the event's stream (one row per stream, see inbox-claims.ts), or, for an
+ * event without a stream position, an inbox row of its own. An event that keeps failing goes to the
+ * dead-letter topic with its error, then counts as handled.
  */
 export class InboxConsumer {
   private subscription: TransportSubscription | undefined;
@@ -92,9 +89,9 @@ export class InboxConsumer {
   }
 
   /**
-   * The whole batch in one transaction: inbox rows first (the ones already there are duplicates and are
-   * passed over), then each fresh event's effect, then the checkpoint. If any event fails, the batch rolls
-   * back and its events are taken one at a time, so only the failing one is retried and dead-lettered.
+   * The whole batch in one transaction: the claims first (events claimed before are passed over), then each
+   * fresh event's effect, then the checkpoint. If any event fails, the batch rolls back and its events are
+   * taken one at a time, so only the failing one is retried and dead-lettered.
    */
   private async processBatch(messages: IncomingMessage[]): Promise<void> {
     const parsed: { message: IncomingMessage; event: IntegrationEvent }[] = [];
@@ -102,7 +99,7 @@ export class InboxConsumer {
       try {
         parsed.push({ message, event: fromKafkaMessage(message.headers, message.value) });
       } catch (error) {
-        await this.deadLetter(message, error, 1, message.headers['ce_id'] ?? `${message.topic}/${message.partition}/${message.offset}`);
+        await this.deadLetter(message, error, 1, undefined);
       }
     }
     const last = parsed[parsed.length - 1];
@@ -110,31 +107,14 @@ export class InboxConsumer {
     let applied: IntegrationEvent[];
     try {
       applied = await this.options.db.transaction(async (tx) => {
-        const claims = parsed.filter(({ event }) => !this.isIdempotent(event)).map(({ event }) => event.id);
-        // One statement text for every batch size, prepared once per connection.
-        const inserted =
-          claims.length === 0
-            ? []
-            : await tx.query<{ event_id: string }>(
-                `insert into ${this.s}.inbox (group_id, event_id, topic) select $1, id, $2 from unnest($3::text[]) as t(id) on conflict do nothing returning event_id`,
-                [this.options.groupId, last.message.topic, claims],
-                { prepareAs: `inbox-claim:${this.options.schema}` },
-              );
-        const fresh = new Set(inserted.map((row) => row.event_id));
-        const done: IntegrationEvent[] = [];
-        const seen = new Set<string>(); // an event twice in one batch is applied once
-        for (const { event } of parsed) {
-          if (seen.has(event.id)) continue;
-          seen.add(event.id);
-          if (this.isIdempotent(event) || fresh.has(event.id)) done.push(event);
-        }
+        const fresh = await this.claim(tx, last.message.topic, parsed.map(({ event }) => event));
         if (this.options.handleBatch) {
-          if (done.length > 0) await this.options.handleBatch(done, tx);
+          if (fresh.length > 0) await this.options.handleBatch(fresh, tx);
         } else {
-          for (const event of done) await this.options.handle(event, tx);
+          for (const event of fresh) await this.options.handle(event, tx);
         }
         await this.saveCheckpoint(tx, last.message);
-        return done;
+        return fresh;
       });
     } catch {
       for (const { message, event } of parsed) await this.processOne(message, event);
@@ -148,24 +128,17 @@ export class InboxConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         const applied = await this.options.db.transaction(async (tx) => {
-          const fresh =
-            this.isIdempotent(event) ||
-            (
-              await tx.query(
-                `insert into ${this.s}.inbox (group_id, event_id, topic) values ($1, $2, $3) on conflict do nothing returning event_id`,
-                [this.options.groupId, event.id, message.topic],
-              )
-            ).length > 0;
-          if (fresh) await this.options.handle(event, tx);
+          const [fresh] = await this.claim(tx, message.topic, [event]);
+          if (fresh) await this.options.handle(fresh, tx);
           await this.saveCheckpoint(tx, message);
-          return fresh;
+          return fresh !== undefined;
         });
         if (applied) this.options.afterCommit?.(event);
         return;
       } catch (error) {
         this.options.onError?.(error, message, attempt);
         if (attempt >= maxAttempts) {
-          await this.deadLetter(message, error, attempt, event.id);
+          await this.deadLetter(message, error, attempt, event);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1)));
@@ -173,8 +146,13 @@ export class InboxConsumer {
     }
   }
 
-  private isIdempotent(event: IntegrationEvent): boolean {
-    return this.options.idempotent?.(event) ?? false;
+  private async claim(tx: SqlClient, topic: string, events: readonly IntegrationEvent[]): Promise<IntegrationEvent[]> {
+    const { fresh, gaps } = await claimFresh(tx, this.s, this.options.schema, this.options.groupId, topic, events);
+    for (const gap of gaps) {
+      const skipped = gap.from === gap.to ? `position ${gap.from}` : `positions ${gap.from} to ${gap.to}`;
+      this.options.onStreamGap?.(`${this.options.groupId}: stream ${gap.streamId} skipped ${skipped} on ${topic}; applied when they come (was the topic repartitioned?)`);
+    }
+    return fresh;
   }
 
   private async saveCheckpoint(tx: SqlClient, message: IncomingMessage): Promise<void> {
@@ -185,8 +163,11 @@ export class InboxConsumer {
     );
   }
 
-  /** The original message, untouched, plus why it failed; the inbox then holds it as handled. */
-  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number, eventId: string): Promise<void> {
+  /**
+   * The original message, untouched, plus why it failed. The event then counts as handled (its claim), and
+   * the inbox records it as dead-lettered, for operators.
+   */
+  private async deadLetter(message: IncomingMessage, error: unknown, attempts: number, event: IntegrationEvent | undefined): Promise<void> {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     await this.options.transport.publish(deadLetterTopicOf(message.topic), [
       {
@@ -203,9 +184,12 @@ export class InboxConsumer {
         },
       },
     ]);
+    const eventId = event?.id ?? message.headers['ce_id'] ?? `${message.topic}/${message.partition}/${message.offset}`;
     await this.options.db.transaction(async (tx) => {
+      if (event) await this.claim(tx, message.topic, [event]);
       await tx.query(
-        `insert into ${this.s}.inbox (group_id, event_id, topic, dead_lettered) values ($1, $2, $3, true) on conflict do nothing`,
+        `insert into ${this.s}.inbox (group_id, event_id, topic, dead_lettered) values ($1, $2, $3, true)
+         on conflict (group_id, event_id) do update set dead_lettered = true`,
         [this.options.groupId, eventId, message.topic],
       );
       await this.saveCheckpoint(tx, message);

@@ -22,4 +22,21 @@ export const inboxMigrations: Migration[] = [
       )
     `,
   },
+  {
+    // The last position applied of each stream, by group, and the positions below it not seen yet
+    // (inbox-claims.ts): one row per stream instead of one per event. Room on each page, so that its once-a-batch update stays on the page (HOT).
+    id: 'inbox-002-stream-positions',
+    sql: `
+      create table {{schema}}.inbox_streams (
+        group_id text not null,
+        topic text not null,
+        stream_id text not null,
+        stream_position integer not null,
+        previous_position integer not null,
+        missing integer[] not null default '{}',
+        updated_at timestamptz not null default now(),
+        primary key (group_id, topic, stream_id)
+      ) with (fillfactor = 50)
+    `,
+  },
 ];

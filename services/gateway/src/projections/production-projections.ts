@@ -59,6 +59,7 @@ export class ProductionProjections implements OnApplicationBootstrap, OnApplicat
       handle: (event, tx) => this.project([event], tx),
       handleBatch: (events, tx) => this.project(events, tx),
       afterCommit: (event) => this.announce(event),
+      onStreamGap: (message) => this.logger.warn(message),
       onError: (error, message, attempt) =>
         this.logger.warn(`event ${message.headers['ce_id'] ?? message.offset} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
     });

@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { WorkUnitStatusFeed } from '../subscriptions/work-unit-status-feed';
 import { definedAt, equipmentDefined, eventually, GatewayHarness, workUnitStateChanged } from '../testing/gateway-harness';
+import { KPI_GROUP_ID } from './kpi-elements/kpi-projection';
 import { PROJECTIONS_GROUP_ID } from './production-projections';
 
 /**
@@ -126,14 +127,18 @@ describe('gateway projections', () => {
     await gateway.publish(change);
     await gateway.publish(change);
     const timeline = await gateway.db.query(`select event_id from "${gateway.schema}".work_unit_state_timeline where event_id = $1`, [change.eventId]);
-    // Once in the read models' inbox. The KPI elements take a state change again as it was, with no inbox row
-    // (kpi-projection.ts; kpis.int.spec.ts shows its figures unmoved).
-    const inbox = await gateway.db.query<{ group_id: string; n: string }>(
-      `select group_id, count(*)::text as n from "${gateway.schema}".inbox where event_id = $1 group by group_id order by group_id`,
-      [change.eventId],
+    // Each consumer group keeps the last position it applied of the stream, not a row per event.
+    const claims = await gateway.db.query<{ group_id: string; stream_position: number }>(
+      `select group_id, stream_position from "${gateway.schema}".inbox_streams where stream_id = $1 order by group_id`,
+      [change.streamId],
     );
+    const inbox = await gateway.db.query(`select group_id from "${gateway.schema}".inbox where event_id = $1`, [change.eventId]);
     expect(timeline).toHaveLength(1);
-    expect(inbox).toEqual([{ group_id: PROJECTIONS_GROUP_ID, n: '1' }]);
+    expect(claims).toEqual([
+      { group_id: KPI_GROUP_ID, stream_position: 3 },
+      { group_id: PROJECTIONS_GROUP_ID, stream_position: 3 },
+    ]);
+    expect(inbox).toEqual([]);
     const { data } = await gateway.graphql(`{ workUnitStateHistory(workUnitId: "press-2", from: "${t(30)}") { state } }`);
     expect(data).toEqual({ workUnitStateHistory: [{ state: 'Running' }] });
   });

@@ -104,8 +104,9 @@ export const kpiMigrations: Migration[] = [
   },
   ...kpiDayRollupMigrations,
   {
-    // Where each path came from in its equipment's stream (definitions and state changes both carry it): a
-    // state change delivered again (it takes no inbox row, see kpi-projection.ts) never brings back an older path.
+    // Where each path came from in its equipment's stream (definitions and state changes both carry it): an
+    // older state change applied again never brings back an older path (the group's stream claims pass over
+    // a redelivery before it gets here; this holds on its own as well).
     id: 'gateway-kpi-003-path-position',
     sql: `alter table {{schema}}.kpi_equipment_paths add column stream_position integer not null default 0`,
   },

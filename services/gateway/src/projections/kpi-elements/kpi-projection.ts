@@ -58,13 +58,10 @@ export class KpiProjection implements OnApplicationBootstrap, OnApplicationShutd
       topics: [topicOf('production')],
       transactionChunk: KPI_TRANSACTION_CHUNK,
       minDeliveryIntervalMs: KPI_MIN_DELIVERY_INTERVAL_MS,
-      // A state change (nearly all of the traffic) is applied the same however often it comes: its state row
-      // is keyed by its stream position, its path is kept only if no later one was, and the time elements are
-      // recomputed from the state rows. So it takes no inbox row here; everything else does (counts add up).
-      idempotent: (event) => event.name === 'WorkUnitStateChanged',
       handle: (event, tx) => this.project([event], tx),
       handleBatch: (events, tx) => this.project(events, tx),
       afterCommit: (event) => this.announce(event),
+      onStreamGap: (message) => this.logger.warn(message),
       onError: (error, message, attempt) =>
         this.logger.warn(`event ${message.headers['ce_id'] ?? message.offset} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`),
     });

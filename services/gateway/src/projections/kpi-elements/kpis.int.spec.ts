@@ -172,13 +172,19 @@ describe('ISO 22400 KPIs from production events', () => {
     expect(b['fullyProductiveTime']).toBeCloseTo(18_000, 9);
   });
 
-  it('applies state changes delivered again as they were: no figure moves, and they take no KPI inbox row', async () => {
+  it('passes over state changes delivered again: no figure moves, and the group keeps one row for the stream, not one per event', async () => {
     const figures = async (): Promise<unknown[]> => [await series('lathe-1', 'HOUR'), await series('lyon-line-1', 'DAY'), await series('acme', 'DAY')];
     const before = await figures();
     await gateway.publish(...latheChanges.slice(2, 5));
     await gateway.publish(...latheChanges);
     expect(await figures()).toEqual(before);
     expect(await kpiInboxRows(latheChanges.map((event) => event.eventId))).toBe(0);
+    const streams = await gateway.db.query<{ stream_position: number }>(
+      `select stream_position from "${gateway.schema}".inbox_streams where group_id = $1 and stream_id = 'equipment-lathe-1'`,
+      [KPI_GROUP_ID],
+    );
+    // The stream's last event so far is the allocation end at position 21 (beforeAll).
+    expect(streams).toEqual([{ stream_position: 21 }]);
   });
 
   it('answers downtime by reason, and follows a corrected stop reason', async () => {
