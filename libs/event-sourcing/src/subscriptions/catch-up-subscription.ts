@@ -1,5 +1,5 @@
 import type { LogPosition, RecordedEvent } from '../events';
-import type { EventStore } from '../event-store';
+import type { GlobalLogReader } from './shared-log-reads';
 import type { CheckpointStore } from './checkpoint-store';
 
 export interface CatchUpSubscriptionOptions {
@@ -32,7 +32,7 @@ export class CatchUpSubscription {
   private position: LogPosition | undefined;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: GlobalLogReader,
     private readonly checkpoints: CheckpointStore,
     private readonly options: CatchUpSubscriptionOptions,
   ) {}

@@ -1,11 +1,12 @@
 import { toIntegrationEvent, toKafkaHeaders, topicOf, type DomainName } from '@quadrant/contracts';
 import type { LeaderLock } from '@quadrant/database';
-import { CatchUpSubscription, type CheckpointStore, type EventStore, type RecordedEvent } from '@quadrant/event-sourcing';
+import { CatchUpSubscription, type CheckpointStore, type GlobalLogReader, type RecordedEvent } from '@quadrant/event-sourcing';
 import type { MessageTransport, OutgoingMessage } from '../transport';
 
 export interface EventRelayOptions {
   domain: DomainName;
-  store: EventStore;
+  /** The store's global log (or a `SharedLogReads` over it). */
+  store: GlobalLogReader;
   checkpoints: CheckpointStore;
   transport: MessageTransport;
   batchSize?: number;

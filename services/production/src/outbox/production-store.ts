@@ -9,8 +9,9 @@ import {
   type CommandResult,
   type Decider,
   type DomainEvent,
-  type EventStore,
   type EventValidator,
+  SharedLogReads,
+  type GlobalLogReader,
   type StreamCommand,
 } from '@quadrant/event-sourcing';
 import { EventRelay } from '@quadrant/messaging';
@@ -69,7 +70,8 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('ProductionStore');
   private aggregates: Aggregates | undefined;
   private relay: EventRelay | undefined;
-  private store: EventStore | undefined;
+  /** The global log, read once for the relay and the work scheduler. */
+  private logReads: SharedLogReads | undefined;
   private checkpointStore: PostgresCheckpointStore | undefined;
   private readonly appendListeners: (() => void)[] = [];
   private markReady: () => void = () => undefined;
@@ -81,7 +83,7 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     const schema = schemaName(this.runtime, PRODUCTION_SCHEMA);
     const store = await PostgresEventStore.create(this.runtime.db, schema);
     const validate: EventValidator = EventContracts.load().validatorFor('production');
-    this.store = store;
+    this.logReads = new SharedLogReads(store);
     this.checkpointStore = new PostgresCheckpointStore(this.runtime.db, schema);
     const wake = (): void => {
       this.relay?.wake();
@@ -99,7 +101,7 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     };
     this.relay = new EventRelay({
       domain: 'production',
-      store,
+      store: this.logReads,
       checkpoints: this.checkpointStore,
       transport: this.runtime.transport,
       onError: (error) => this.logger.warn(`relay: ${error instanceof Error ? error.message : String(error)}; retrying`),
@@ -148,10 +150,13 @@ export class ProductionStore implements OnApplicationBootstrap, OnApplicationShu
     return this.started().workSchedules;
   }
 
-  /** The store and its checkpoints, for the service's own subscribers to its log (the work scheduler). */
-  get log(): { store: EventStore; checkpoints: PostgresCheckpointStore } {
-    if (!this.store || !this.checkpointStore) throw new Error('the production store is not started yet');
-    return { store: this.store, checkpoints: this.checkpointStore };
+  /**
+   * The store's global log and its checkpoints, for the service's own subscribers to its log (the work
+   * scheduler): the log's reads are shared with the relay's (SharedLogReads).
+   */
+  get log(): { store: GlobalLogReader; checkpoints: PostgresCheckpointStore } {
+    if (!this.logReads || !this.checkpointStore) throw new Error('the production store is not started yet');
+    return { store: this.logReads, checkpoints: this.checkpointStore };
   }
 
   /** Called whenever this process appended events, so a subscriber to the log need not wait for its next poll. */
