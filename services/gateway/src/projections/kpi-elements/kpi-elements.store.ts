@@ -221,9 +221,10 @@ async function keepOwnCopies(tx: SqlClient, s: string, facts: readonly Productio
   if (changes.length > 0) {
     await tx.query(
       `insert into ${s}.kpi_unit_states (work_unit_id, stream_position, since, state, reason_code)
-       select * from unnest($1::text[], $2::int4[], $3::timestamptz[], $4::text[], $5::text[])
-       on conflict (work_unit_id, stream_position) do nothing`,
+       select * from unnest($1::text[], $2::int4[], $3::timestamptz[], $4::text[], $5::text[])`,
       [changes.map((f) => f.data.workUnitId), changes.map((f) => f.streamPosition), changes.map((f) => f.data.since), changes.map((f) => f.data.state), changes.map((f) => f.data.reasonCode ?? null)],
+      // A plain insert, as the timeline's (work-unit-state-timeline.store.ts): redeliveries never get here.
+      { prepareAs: `kpi-states-insert:${s}` },
     );
   }
   const corrections = facts.filter((fact): fact is CorrectionFact => fact.type === 'WorkUnitStopReasonCorrected');
