@@ -16,10 +16,21 @@ export interface KafkaTransportOptions {
   log?: (message: string) => void;
 }
 
-/** Header values as text: the record codec already decodes them so; kafkajs' own decoder gives Buffers. */
+/**
+ * Header values as text. The record codec already decodes them so: its object is taken as it is when every
+ * value is text (no header repeated). kafkajs' own decoder gives Buffers.
+ */
 function headersOf(message: KafkaMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
   const given = message.headers ?? {};
+  let allText = true;
+  for (const name in given) {
+    if (typeof given[name] !== 'string') {
+      allText = false;
+      break;
+    }
+  }
+  if (allText) return given as Record<string, string>;
+  const headers: Record<string, string> = {};
   for (const name in given) {
     const value = given[name];
     if (value === undefined) continue;

@@ -185,9 +185,22 @@ function readVarInt(decoder: KafkajsDecoder): number {
   return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
 }
 
-/** A varlong (zigzag): a number when it is exact as one, else a bigint. */
+/**
+ * A varlong (zigzag): a number when it is exact as one, else a bigint. Up to 7 bytes (49 bits: every
+ * timestamp delta of a batch, in practice) it is read as a number, without BigInt arithmetic.
+ */
 function readVarLong(decoder: KafkajsDecoder): number | bigint {
   const { buffer } = decoder;
+  const start = decoder.offset;
+  let small = 0;
+  for (let i = 0; i < 7; i++) {
+    const byte = buffer[start + i] ?? 0;
+    small += (byte & 0x7f) * 2 ** (7 * i);
+    if (byte < 0x80) {
+      decoder.offset = start + i + 1;
+      return small % 2 === 0 ? small / 2 : -(small + 1) / 2;
+    }
+  }
   let result = 0n;
   let shift = 0n;
   let byte: number;
@@ -217,6 +230,35 @@ function readText(decoder: KafkajsDecoder): string | null {
   return text;
 }
 
+/**
+ * Header names as text, reusing the string read at the same place of an earlier record when the bytes are
+ * the same. Every record of a topic carries the same names in the same order, and a name used as a property
+ * key is hashed and interned each time it is a new string: with the one from before, it already is, and
+ * every headers object takes the same shape.
+ */
+const namesAt: { bytes: Buffer; text: string }[] = [];
+
+function readName(decoder: KafkajsDecoder, index: number): string {
+  const length = readVarInt(decoder);
+  if (length < 0) return 'null';
+  const { buffer, offset } = decoder;
+  decoder.offset += length;
+  const known = namesAt[index];
+  if (known && known.bytes.length === length) {
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (known.bytes[i] !== buffer[offset + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known.text;
+  }
+  const text = buffer.toString('utf8', offset, offset + length);
+  if (index < 64) namesAt[index] = { bytes: Buffer.from(buffer.subarray(offset, offset + length)), text };
+  return text;
+}
+
 /** `base + delta` as kafkajs gives offsets and timestamps: the decimal text of the (BigInt) sum. */
 function addToText(base: string | undefined, delta: number | bigint): string {
   const start = Number(base);
@@ -234,8 +276,9 @@ export function decodeRecord(decoder: KafkajsDecoder, batchContext: BatchContext
   const key = readBytes(decoder);
   const value = readBytes(decoder);
   const headers: Record<string, string | null | (string | null)[]> = {};
-  for (let count = readVarInt(decoder); count > 0; count--) {
-    const name = readText(decoder) ?? 'null';
+  const count = readVarInt(decoder);
+  for (let index = 0; index < count; index++) {
+    const name = readName(decoder, index);
     const text = readText(decoder);
     const seen = headers[name];
     headers[name] = seen === undefined ? text : Array.isArray(seen) ? [...seen, text] : [seen, text];

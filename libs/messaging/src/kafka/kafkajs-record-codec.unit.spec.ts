@@ -90,7 +90,8 @@ describe('the kafkajs record codec', () => {
       for (let h = random(20); h > 0; h--) headers[randomText() || 'h'] = random(5) === 0 ? [randomText(), Buffer.from(randomText())] : randomText();
       const bytes = kafkajsEncodeRecord({
         offsetDelta: random(100_000),
-        timestampDelta: random(2) === 0 ? random(1000) : random(2 ** 40) - 2 ** 39,
+        // Small deltas, up to 49 bits, and longer ones (read with BigInt), both signs.
+        timestampDelta: [random(1000), random(2 ** 40) - 2 ** 39, (random(2 ** 20) + 1) * 2 ** 30 * (random(2) === 0 ? 1 : -1)][random(3)] ?? 0,
         key: randomBytesOrText(),
         value: randomBytesOrText(),
         headers,
