@@ -1,23 +1,11 @@
 import type { IntegrationEvent } from '@quadrant/contracts';
 import { ident, migrate, openDatabase, type Database } from '@quadrant/database';
 import { testDatabaseUrl, uniqueSchema } from '@quadrant/testing';
+import { stateChangeAt } from '../testing/integration-events';
 import { claimFresh, ConcurrentDeliveryError } from './inbox-claims';
 import { inboxMigrations } from './inbox-migrations';
 
-const event = (subject: string, streamposition: number): IntegrationEvent => ({
-  specversion: '1.0',
-  id: `${subject}-${streamposition}`,
-  source: '/quadrant/production',
-  type: 'org.quadrant.production.WorkUnitStateChanged.v1',
-  subject,
-  time: '2026-11-02T06:00:00.000Z',
-  datacontenttype: 'application/json',
-  dataschema: 'schemas/events/production/WorkUnitStateChanged.v1.json',
-  data: {},
-  name: 'WorkUnitStateChanged',
-  version: 1,
-  streamposition,
-});
+const event = (subject: string, streamposition: number): IntegrationEvent => stateChangeAt(`${subject}-${streamposition}`, subject, streamposition);
 const range = (subject: string, from: number, to: number): IntegrationEvent[] => Array.from({ length: to - from + 1 }, (_, i) => event(subject, from + i));
 const ids = (events: readonly IntegrationEvent[]): string[] => events.map((e) => e.id);
 

@@ -1,20 +1,7 @@
 import type { IntegrationEvent } from '@quadrant/contracts';
+import { stateChangeAt as event } from '../testing/integration-events';
 import { freshEvents, type StreamProgress } from './inbox-claims';
 
-const event = (id: string, subject: string, streamposition: number): IntegrationEvent => ({
-  specversion: '1.0',
-  id,
-  source: '/quadrant/production',
-  type: 'org.quadrant.production.WorkUnitStateChanged.v1',
-  subject,
-  time: '2026-11-02T06:00:00.000Z',
-  datacontenttype: 'application/json',
-  dataschema: 'schemas/events/production/WorkUnitStateChanged.v1.json',
-  data: {},
-  name: 'WorkUnitStateChanged',
-  version: 1,
-  streamposition,
-});
 const ids = (events: readonly IntegrationEvent[]): string[] => events.map((e) => e.id);
 const upTo = (position: number, missing: number[] = []): StreamProgress => ({ position, missing });
 
