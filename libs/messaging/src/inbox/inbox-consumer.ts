@@ -29,10 +29,13 @@ export interface InboxConsumerOptions {
   /** Events per transaction (default 250; see TRANSACTION_CHUNK). */
   transactionChunk?: number;
   /**
-   * Takes the next delivery no sooner than this long after the start of the previous one (default 0), so
-   * that what arrives meanwhile comes as one larger batch: for a projection whose cost is mostly per batch
-   * and whose readers can wait that long. Not on a transport whose publish waits for its consumers (the
-   * in-process one): the wait would slow the publisher, and every other consumer, instead.
+   * Takes a partition's next delivery no sooner than this long after the start of its previous one (default
+   * 0), so that what arrives meanwhile comes as one larger batch: for a projection whose cost is mostly per
+   * batch and whose readers can wait that long. Each partition keeps its own pace: the transport hands the
+   * partitions' deliveries over one after another, so a wait after each of them would add up (with three
+   * partitions, three waits for every round). A partition whose last delivery was full (`transactionChunk`
+   * events or more) is behind: it does not wait. Not on a transport whose publish waits for its consumers
+   * (the in-process one): the wait would slow the publisher, and every other consumer, instead.
    */
   minDeliveryIntervalMs?: number;
 }
@@ -55,6 +58,8 @@ export class InboxConsumer {
   private readonly s: string;
   /** Ends the wait between deliveries at once when the consumer stops. */
   private stopping = new AbortController();
+  /** When each partition's last delivery started and whether it was full (`minDeliveryIntervalMs`), by topic and partition. */
+  private readonly lastDeliveries = new Map<string, { started: number; full: boolean }>();
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.s = ident(options.schema);
@@ -68,18 +73,27 @@ export class InboxConsumer {
       groupId: this.options.groupId,
       topics: this.options.topics,
       handle: async (messages) => {
-        const started = Date.now();
+        const chunk = this.options.transactionChunk ?? TRANSACTION_CHUNK;
+        await this.paceDelivery(messages, chunk);
         // Short transactions: an open writing transaction holds back every global-log reader of the
         // database cluster (xid8 snapshot horizon), other services' relays included.
-        const chunk = this.options.transactionChunk ?? TRANSACTION_CHUNK;
         for (let from = 0; from < messages.length; from += chunk) {
           await this.processBatch(messages.slice(from, from + chunk));
         }
-        const interval = this.options.transport.publishWaitsForConsumers ? 0 : (this.options.minDeliveryIntervalMs ?? 0);
-        const rest = interval - (Date.now() - started);
-        if (rest > 0) await pause(rest, this.stopping.signal);
       },
     });
+  }
+
+  /** Waits until `minDeliveryIntervalMs` has passed since this partition's previous delivery started, unless that one was full. */
+  private async paceDelivery(messages: readonly IncomingMessage[], chunk: number): Promise<void> {
+    const interval = this.options.transport.publishWaitsForConsumers ? 0 : (this.options.minDeliveryIntervalMs ?? 0);
+    const first = messages[0];
+    if (interval <= 0 || !first) return;
+    const key = `${first.topic}/${first.partition}`;
+    const previous = this.lastDeliveries.get(key);
+    const rest = previous === undefined || previous.full ? 0 : previous.started + interval - Date.now();
+    if (rest > 0) await pause(rest, this.stopping.signal);
+    this.lastDeliveries.set(key, { started: Date.now(), full: messages.length >= chunk });
   }
 
   async stop(): Promise<void> {
