@@ -22,9 +22,9 @@ const KPI_TRANSACTION_CHUNK = 1_000;
 /**
  * Each partition's delivery at most every 750 ms (unless it is behind): under a steady stream, each batch
  * then carries what came in that time instead of a handful of events, which costs the same few statements
- * and one recomputation of the hours it touched. The production topic has three partitions, so the KPIs are
- * refreshed about every quarter second, each from a third of the work units. Dashboards refresh in seconds;
- * the other read models do not wait for this one.
+ * and one recomputation of the hours it touched. With the default three partitions (`KAFKA_PARTITIONS`), the
+ * KPIs are refreshed about every quarter second, each time for the work units of one partition. Dashboards
+ * refresh in seconds; the other read models do not wait for this one.
  */
 const KPI_MIN_DELIVERY_INTERVAL_MS = 750;
 
